@@ -1,0 +1,24 @@
+/**
+ * Types shared across `@hw3/core`.
+ *
+ * Memory contract: functions take plain typed arrays (copied into WebAssembly memory for the call and back out) or
+ * `WasmArray`s (already in WebAssembly memory: zero-copy, the fast path for large or repeated work). Matrices are
+ * dense row-major with no padding: W of shape (rows, cols) = (d₂, d₁) has element (r, c) at index r·cols + c.
+ * Every argument is validated before any WebAssembly call; a rejected call changes nothing.
+ */
+import type { WasmArray } from './wasm-array.js';
+
+export type DType = 'f32' | 'f64';
+export type FloatArray = Float32Array | Float64Array;
+export type ArrayOf<D extends DType> = D extends 'f32' ? Float32Array : Float64Array;
+/** A float vector either in JS memory or in WebAssembly memory. */
+export type FloatInput = FloatArray | WasmArray;
+
+/** xoshiro256++ state: 8 × u32, the 4 × u64 words little-endian (word k = [2k] low | [2k+1] high). */
+export type RngState = readonly number[] | Uint32Array;
+
+/** Matrix shape: W is (rows, cols) = (d₂, d₁). */
+export interface MatrixShape {
+  rows: number;
+  cols: number;
+}

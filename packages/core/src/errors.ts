@@ -1,0 +1,100 @@
+/** Stable machine-readable error codes; `message` is for people. */
+export type Hw3ErrorCode =
+  | 'INVALID_ARGUMENT'
+  | 'SHAPE_MISMATCH'
+  | 'DTYPE_MISMATCH'
+  | 'MEMORY_LIMIT'
+  | 'NOT_INITIALIZED'
+  | 'USE_AFTER_FREE'
+  | 'CANCELLED';
+
+/** Base class of every error `@hw3/core` throws on purpose. `param` names the offending argument. */
+export class Hw3Error extends Error {
+  readonly code: Hw3ErrorCode;
+  readonly param: string | undefined;
+  readonly value: unknown;
+
+  constructor(code: Hw3ErrorCode, message: string, param?: string, value?: unknown) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+    this.param = param;
+    this.value = value;
+  }
+}
+
+/** A value is of the wrong kind or out of range (`n must be a positive integer, got -3`). */
+export class InvalidArgumentError extends Hw3Error {
+  constructor(param: string, value: unknown, expectation: string) {
+    super('INVALID_ARGUMENT', `${param} must be ${expectation}, got ${describeValue(value)}`, param, value);
+  }
+}
+
+/** Array lengths disagree with the declared shape. */
+export class ShapeError extends Hw3Error {
+  constructor(param: string, actual: number, expected: number, because: string) {
+    super('SHAPE_MISMATCH', `${param} has length ${actual}, expected ${expected} (${because})`, param, actual);
+  }
+}
+
+/** Arrays of different element types were mixed, or a non-float array was given. */
+export class DTypeError extends Hw3Error {
+  constructor(param: string, actual: string, expected: string) {
+    super('DTYPE_MISMATCH', `${param} is ${actual}, expected ${expected}`, param, actual);
+  }
+}
+
+/** The request does not fit in WebAssembly memory; nothing was allocated. */
+export class MemoryLimitError extends Hw3Error {
+  constructor(param: string, bytes: number, limitBytes: number, inUseBytes: number) {
+    super(
+      'MEMORY_LIMIT',
+      `${param} needs ${formatBytes(bytes)}, more than the WebAssembly memory can still hold ` +
+        `(maximum ${formatBytes(limitBytes)}, ${formatBytes(inUseBytes)} committed); free buffers or use smaller sizes`,
+      param,
+      bytes,
+    );
+  }
+}
+
+/** The WebAssembly module is not loaded yet (browsers: `await init()` first). */
+export class NotInitializedError extends Hw3Error {
+  constructor(reason: string) {
+    super('NOT_INITIALIZED', `the HW3 kernels are not loaded: ${reason}; call \`await init()\` first`);
+  }
+}
+
+/** A WasmArray was used after `free()`. */
+export class UseAfterFreeError extends Hw3Error {
+  constructor(param: string) {
+    super('USE_AFTER_FREE', `${param} was already freed`, param);
+  }
+}
+
+/** Work was stopped through its AbortSignal; `partial` holds what finished. */
+export class CancelledError<P = unknown> extends Hw3Error {
+  readonly partial: P | undefined;
+  constructor(what: string, partial?: P) {
+    super('CANCELLED', `${what} was cancelled`);
+    this.partial = partial;
+  }
+}
+
+/** A short, safe rendering of any value for messages: strings quoted and clipped, NaN and -0 visible. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value === null || value === undefined || typeof value === 'boolean') return String(value);
+  if (ArrayBuffer.isView(value)) return `${value.constructor.name}(${(value as unknown as { length?: number }).length ?? value.byteLength})`;
+  if (Array.isArray(value)) return `array(${value.length})`;
+  if (typeof value === 'function') return 'a function';
+  return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 2 ** 30) return `${(bytes / 2 ** 30).toFixed(2)} GiB`;
+  if (bytes >= 2 ** 20) return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+  if (bytes >= 2 ** 10) return `${(bytes / 2 ** 10).toFixed(1)} KiB`;
+  return `${bytes} B`;
+}

@@ -1,0 +1,19 @@
+export type { DType, FloatArray, FloatInput, MatrixShape, RngState, ArrayOf } from './api.js';
+export {
+  Hw3Error,
+  InvalidArgumentError,
+  ShapeError,
+  DTypeError,
+  MemoryLimitError,
+  NotInitializedError,
+  UseAfterFreeError,
+  CancelledError,
+  type Hw3ErrorCode,
+} from './errors.js';
+export { init, isReady, memoryUsage } from './runtime.js';
+export { WasmArray } from './wasm-array.js';
+export { Rng, createRng } from './rng.js';
+export { fillNormal, fillUniform, type NormalOptions, type UniformOptions } from './gaussian.js';
+export { matvec, matvecTransposed, type MatvecOptions } from './matvec.js';
+export { signgdOuterUpdate, signgdUpdate, type SignGdOuterOptions } from './signgd.js';
+export { simulateRemat, MAX_REMAT_LAYERS, type RematMode, type RematOptions, type RematResult } from './remat.js';

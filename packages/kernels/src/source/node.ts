@@ -1,0 +1,18 @@
+import { WASM_BASE64 } from '../generated/wasm-base64.js';
+
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  if (typeof Buffer !== 'undefined') return Uint8Array.from(Buffer.from(text, 'base64'));
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** The kernels' module from bytes embedded at build time: no file system or fetch needed (Node, SSR bundles). */
+export function compileKernelsSync(): WebAssembly.Module {
+  return new WebAssembly.Module(decodeBase64(WASM_BASE64));
+}
+
+export async function compileKernels(): Promise<WebAssembly.Module> {
+  return compileKernelsSync();
+}
