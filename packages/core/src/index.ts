@@ -17,3 +17,4 @@ export { fillNormal, fillUniform, type NormalOptions, type UniformOptions } from
 export { matvec, matvecTransposed, type MatvecOptions } from './matvec.js';
 export { signgdOuterUpdate, signgdUpdate, type SignGdOuterOptions } from './signgd.js';
 export { simulateRemat, MAX_REMAT_LAYERS, type RematMode, type RematOptions, type RematResult } from './remat.js';
+export * from './experiments/index.js';

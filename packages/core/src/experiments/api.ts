@@ -1,0 +1,118 @@
+/**
+ * The experiment contract. An experiment is data plus a pure run function; apps (terminal, web) render any experiment
+ * generically from its parameter schema and its JSON result, so a new experiment needs no app code.
+ *
+ * - `params` is a zod object schema: every field has a default, bounds where numeric, and a `.describe()` text.
+ * - `run(params, ctx)` is deterministic in (params, ctx.seed). It calls `ctx.progress(fraction, message)` now and
+ *   then, and `ctx.checkpoint(partial)` after each finished unit of work; when `ctx.signal` aborts it stops promptly
+ *   (`ctx.throwIfCancelled()` between units) and the runner returns what the last checkpoint held.
+ * - The result is JSON-serialisable: plain numbers (no NaN/Infinity: use null), strings, arrays and objects.
+ */
+import type { z } from 'zod';
+
+/** One comparison of a measurement with its closed form. */
+export interface Check {
+  name: string;
+  expected: number;
+  measured: number;
+  /** Monte Carlo standard error of `measured` (statistical checks). */
+  stderr?: number;
+  /** Absolute tolerance (exact or deterministic checks); pass ⇔ |measured − expected| ≤ tolerance. */
+  tolerance?: number;
+  /** (measured − expected) / stderr, when stderr is given. */
+  z?: number;
+  /** |z| allowed (statistical checks), e.g. 5. */
+  zMax?: number;
+  pass: boolean;
+  note?: string;
+}
+
+/** One curve. Series with the same `plot` are drawn in one figure. */
+export interface Series {
+  /** Figure title; also its identity. */
+  plot: string;
+  /** Legend label. */
+  label: string;
+  x: number[];
+  /** null marks a missing point (diverged, not measured). */
+  y: (number | null)[];
+  /** Error band (e.g. ±2 stderr), same length as y. */
+  yLow?: (number | null)[];
+  yHigh?: (number | null)[];
+  xLabel: string;
+  yLabel: string;
+  logX?: boolean;
+  logY?: boolean;
+  /** 'theory' curves are drawn as lines without markers (closed forms); 'measured' with markers. */
+  kind?: 'measured' | 'theory';
+}
+
+export interface Table {
+  title: string;
+  columns: string[];
+  rows: (string | number | null)[][];
+}
+
+/** What `run` returns. */
+export interface ExperimentOutput {
+  values: Record<string, number | null>;
+  checks: Check[];
+  series: Series[];
+  tables: Table[];
+}
+
+/** What the runner returns: the output plus what produced it. */
+export interface ExperimentResult extends ExperimentOutput {
+  id: string;
+  question: string;
+  title: string;
+  seed: number;
+  params: Record<string, unknown>;
+  /** 'complete', or 'cancelled' (the output holds what finished before the cancel). */
+  status: 'complete' | 'cancelled';
+}
+
+export interface Progress {
+  /** 0 … 1. */
+  fraction: number;
+  message?: string;
+}
+
+export interface RunContext {
+  seed: number;
+  signal?: AbortSignal;
+  /** Reports progress (the runner throttles what reaches the caller). */
+  progress(fraction: number, message?: string): void;
+  /** Records the output as it stands after a finished unit of work: kept if the run is cancelled. */
+  checkpoint(partial: ExperimentOutput): void;
+  /** Throws CancelledError if the signal has aborted. */
+  throwIfCancelled(): void;
+}
+
+export interface Experiment<S extends z.ZodObject = z.ZodObject> {
+  /** kebab-case, unique. */
+  id: string;
+  /** Homework question (e.g. '1a'), or a lab name for experiments beyond the homework (e.g. 'lab'). */
+  question: string;
+  /** Homework parts this experiment answers (e.g. ['4a', '4b', '4c']); `question` is found too. */
+  parts?: string[];
+  title: string;
+  /** One sentence. */
+  summary: string;
+  /** A short explanation in plain text (paragraphs separated by blank lines); maths inline as TeX between $…$. */
+  explanation: string;
+  /** The closed form being checked, TeX. */
+  closedForm: string;
+  params: S;
+  /** Named parameter sets, e.g. { quick: {...} } for a fast run. */
+  presets?: Record<string, Partial<z.input<S>>>;
+  run(params: z.output<S>, ctx: RunContext): Promise<ExperimentOutput>;
+}
+
+export interface RunOptions {
+  seed?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+  /** Minimum milliseconds between progress callbacks (default 50). */
+  progressIntervalMs?: number;
+}
