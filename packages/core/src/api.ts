@@ -8,8 +8,11 @@
  */
 import type { WasmArray } from './wasm-array.js';
 
+/** Element type of float data: float32 or float64. */
 export type DType = 'f32' | 'f64';
+/** A float typed array in JS memory. */
 export type FloatArray = Float32Array | Float64Array;
+/** The typed array of a dtype: Float32Array for 'f32', Float64Array for 'f64'. */
 export type ArrayOf<D extends DType> = D extends 'f32' ? Float32Array : Float64Array;
 /** A float vector either in JS memory or in WebAssembly memory. */
 export type FloatInput = FloatArray | WasmArray;

@@ -5,18 +5,23 @@ import { getKernels } from './runtime.js';
 import { withStaged } from './staging.js';
 import { dtypeOf, finite, options as checkOptions, positive } from './validate.js';
 
+/** Options of `fillNormal`. */
 export interface NormalOptions {
   /** The generator to draw from; advanced by the draw. */
   rng: Rng;
+  /** Mean, finite (default 0). */
   mean?: number;
-  /** Standard deviation, > 0. */
+  /** Standard deviation, finite and > 0 (default 1). */
   std?: number;
 }
 
+/** Options of `fillUniform`. */
 export interface UniformOptions {
+  /** The generator to draw from; advanced by the draw. */
   rng: Rng;
+  /** Lower bound, finite (default 0). */
   low?: number;
-  /** > low. */
+  /** Upper bound, finite and > low (default 1). */
   high?: number;
 }
 
@@ -32,7 +37,10 @@ function checkRng(rng: unknown): Rng {
  * Float32 output is the float64 sample rounded once, so one seed gives the same numbers in both precisions up to
  * rounding.
  * @example fillNormal(new Float64Array(1000), { rng: createRng(1) })
- * @throws InvalidArgumentError for a non-float `out`, a missing `rng`, a non-finite `mean` or `std` ≤ 0.
+ * @throws InvalidArgumentError for a non-typed-array `out`, missing options or `rng`, a non-finite `mean` or `std` ≤ 0.
+ * @throws DTypeError for a typed array other than Float32Array/Float64Array.
+ * @throws UseAfterFreeError for a freed WasmArray; MemoryLimitError if a plain `out` cannot be staged.
+ * A rejected call draws nothing (the generator is unchanged).
  */
 export function fillNormal<T extends FloatInput>(out: T, options: NormalOptions): T {
   const dtype = dtypeOf('out', out);
@@ -40,19 +48,26 @@ export function fillNormal<T extends FloatInput>(out: T, options: NormalOptions)
   const rng = checkRng(opts.rng);
   const mean = finite('mean', opts.mean ?? 0);
   const std = positive('std', opts.std ?? 1);
-  if (out.length === 0) return out;
+  // Read the length now: a view of WebAssembly memory reads 0 once a staging allocation has grown the memory.
+  const n = out.length;
+  if (n === 0) return out;
   withStaged([{ param: 'out', value: out, mode: 'out' }], ([outPtr]) =>
     rng.withState((statePtr) => {
       const k = getKernels();
-      (dtype === 'f32' ? k.normalF32 : k.normalF64)(statePtr, outPtr!, out.length, mean, std);
+      (dtype === 'f32' ? k.normalF32 : k.normalF64)(statePtr, outPtr!, n, mean, std);
     }),
   );
   return out;
 }
 
 /**
- * Fills `out` with uniform samples on [low, high) (53 random bits each), in place, and returns it.
- * @throws InvalidArgumentError for a non-float `out`, a missing `rng`, non-finite bounds or high ≤ low.
+ * Fills `out` with uniform samples on [low, high), in place, and returns it: U has 53 random bits (f64) or 24 (f32),
+ * one generator step per sample either way. Rounding low + (high − low)·U can still give `high` itself in rare
+ * cases (f64: probability ≤ 2⁻⁵³ per sample; f32 off [0, 1): ≤ 2⁻²⁴); on [0, 1) the result is always < 1.
+ * @example fillUniform(new Float32Array(10), { rng: createRng(1), low: -1, high: 1 })
+ * @throws InvalidArgumentError for a non-typed-array `out`, missing options or `rng`, non-finite bounds or high ≤ low.
+ * @throws DTypeError for a typed array other than Float32Array/Float64Array.
+ * @throws UseAfterFreeError for a freed WasmArray; MemoryLimitError if a plain `out` cannot be staged.
  */
 export function fillUniform<T extends FloatInput>(out: T, options: UniformOptions): T {
   const dtype = dtypeOf('out', out);
@@ -61,11 +76,12 @@ export function fillUniform<T extends FloatInput>(out: T, options: UniformOption
   const low = finite('low', opts.low ?? 0);
   const high = finite('high', opts.high ?? 1);
   if (!(high > low)) throw new InvalidArgumentError('high', high, `greater than low (${low})`);
-  if (out.length === 0) return out;
+  const n = out.length; // before staging (see fillNormal)
+  if (n === 0) return out;
   withStaged([{ param: 'out', value: out, mode: 'out' }], ([outPtr]) =>
     rng.withState((statePtr) => {
       const k = getKernels();
-      (dtype === 'f32' ? k.uniformF32 : k.uniformF64)(statePtr, outPtr!, out.length, low, high);
+      (dtype === 'f32' ? k.uniformF32 : k.uniformF64)(statePtr, outPtr!, n, low, high);
     }),
   );
   return out;

@@ -18,3 +18,7 @@ export { matvec, matvecTransposed, type MatvecOptions } from './matvec.js';
 export { signgdOuterUpdate, signgdUpdate, type SignGdOuterOptions } from './signgd.js';
 export { simulateRemat, MAX_REMAT_LAYERS, type RematMode, type RematOptions, type RematResult } from './remat.js';
 export * from './experiments/index.js';
+export * from './estimators/index.js';
+export * from './claims/index.js';
+export * from './mup/index.js';
+export * from './planner/index.js';

@@ -4,6 +4,7 @@ import { getKernels } from './runtime.js';
 import { withStaged } from './staging.js';
 import { commonDType, length, options as checkOptions, positiveInt } from './validate.js';
 
+/** Options of `matvec` / `matvecTransposed`: W's shape and an optional output. */
 export interface MatvecOptions<O extends FloatInput = FloatInput> extends MatrixShape {
   /** Where to write the result; a new plain typed array when omitted. */
   out?: O;
@@ -23,13 +24,18 @@ function checkShape(options: unknown): { rows: number; cols: number; out: FloatI
 
 /**
  * y = W x for W of shape (rows, cols) = (d₂, d₁), row-major; x has length cols, y length rows. SIMD in WebAssembly.
- * float32 results differ from a naive loop only by summation order (error ≤ cols·2⁻²⁴·Σ|W x| per row).
+ * Results differ from a naive loop only by summation order: |ŷ − y| ≤ γ_cols·Σ_c|W_rc x_c| per row, γ_n = nu/(1 − nu),
+ * u = 2⁻²⁴ (f32) or 2⁻⁵³ (f64). Plain typed arrays are copied in and out; WasmArrays (and their views) are used in place.
  * @example matvec(W, x, { rows: 2, cols: 3 }) // W: Float64Array(6), x: Float64Array(3) → Float64Array(2)
- * @throws InvalidArgumentError for bad rows/cols, ShapeError for lengths that disagree, DTypeError for mixed dtypes.
+ * @throws InvalidArgumentError for missing options, bad rows/cols (or rows × cols > 2^31 − 1), a non-array argument,
+ *   or `out` being the same WasmArray as an input.
+ * @throws ShapeError for lengths that disagree with rows/cols; DTypeError for mixed or non-float dtypes.
+ * @throws UseAfterFreeError for a freed WasmArray; MemoryLimitError if plain arrays cannot be staged.
  */
 export function matvec<O extends FloatInput>(W: FloatInput, x: FloatInput, options: MatvecOptions<O> & { out: O }): O;
 export function matvec(W: Float64Array | WasmArray<'f64'>, x: FloatInput, options: MatrixShape): Float64Array;
 export function matvec(W: Float32Array | WasmArray<'f32'>, x: FloatInput, options: MatrixShape): Float32Array;
+export function matvec(W: FloatInput, x: FloatInput, options: MatrixShape & { out?: undefined }): FloatArray;
 export function matvec(W: FloatInput, x: FloatInput, options: MatvecOptions): FloatArray | FloatInput;
 export function matvec(W: FloatInput, x: FloatInput, options: MatvecOptions): FloatInput {
   const { rows, cols, out } = checkShape(options);
@@ -54,11 +60,14 @@ export function matvec(W: FloatInput, x: FloatInput, options: MatvecOptions): Fl
 
 /**
  * y = Wᵀ g for W of shape (rows, cols); g has length rows, y length cols (the backward pass of y = W x).
- * @throws InvalidArgumentError, ShapeError, DTypeError as for `matvec`.
+ * Error bound as for `matvec` with n = rows.
+ * @example matvecTransposed(W, g, { rows: 2, cols: 3 }) // g: Float64Array(2) → Float64Array(3)
+ * @throws InvalidArgumentError, ShapeError, DTypeError, UseAfterFreeError, MemoryLimitError as for `matvec`.
  */
 export function matvecTransposed<O extends FloatInput>(W: FloatInput, g: FloatInput, options: MatvecOptions<O> & { out: O }): O;
 export function matvecTransposed(W: Float64Array | WasmArray<'f64'>, g: FloatInput, options: MatrixShape): Float64Array;
 export function matvecTransposed(W: Float32Array | WasmArray<'f32'>, g: FloatInput, options: MatrixShape): Float32Array;
+export function matvecTransposed(W: FloatInput, g: FloatInput, options: MatrixShape & { out?: undefined }): FloatArray;
 export function matvecTransposed(W: FloatInput, g: FloatInput, options: MatvecOptions): FloatArray | FloatInput;
 export function matvecTransposed(W: FloatInput, g: FloatInput, options: MatvecOptions): FloatInput {
   const { rows, cols, out } = checkShape(options);

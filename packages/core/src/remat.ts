@@ -10,6 +10,7 @@ export type RematMode = 'recompute' | 'cache-segments';
 /** Largest chain simulated (memory: 5 bytes a layer). */
 export const MAX_REMAT_LAYERS = 2 ** 24;
 
+/** Options of `simulateRemat`. */
 export interface RematOptions {
   /** Chain length n. */
   layers: number;
@@ -26,6 +27,7 @@ export interface RematOptions {
   loaddiskNs?: number;
 }
 
+/** Counts and times of one simulated backward pass. */
 export interface RematResult {
   layers: number;
   /** Stored layers, ascending. */
@@ -72,7 +74,10 @@ function storedLayers(layers: number, every: unknown, stored: unknown): number[]
  * inputs included, is one loadmem), in WebAssembly. n = 10, every 5th stored → 20 fwd, 10 loadmem, 500 ns at
  * fwd 20 ns / loadmem 10 ns, break-even loaddisk 50 ns.
  * @example simulateRemat({ layers: 10, every: 5 })
- * @throws InvalidArgumentError for layers outside 1…2^24, a bad `every`/`stored`, negative costs or an unknown mode.
+ * With neither `every` nor `stored`, only the last layer is stored (every = layers).
+ * @throws InvalidArgumentError for missing options, layers outside 1…2^24, a bad `every`/`stored` (or both given),
+ *   negative or non-finite costs, or an unknown mode.
+ * @throws MemoryLimitError if the 5 bytes/layer of scratch cannot be allocated.
  */
 export function simulateRemat(options: RematOptions): RematResult {
   const opts = checkOptions('options', options, true)!;

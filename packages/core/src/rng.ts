@@ -68,16 +68,17 @@ export class Rng {
     return new Rng(checkedState('state', state));
   }
 
-  /** A copy of the state (8 × u32); `Rng.fromState` resumes the stream exactly there. */
+  /** A copy of the state (8 × u32, plain numbers: JSON- and postMessage-safe); `Rng.fromState` resumes exactly there. */
   getState(): number[] {
     return Array.from(this.#state);
   }
 
+  /** An independent generator with the same state (both then produce the same stream). */
   clone(): Rng {
     return new Rng(this.#state.slice());
   }
 
-  /** Advances this generator by 2^128 steps. */
+  /** Advances this generator by 2^128 steps (xoshiro256++'s jump polynomial), in place; returns it. */
   jump(): this {
     const k = getKernels();
     const ptr = slot();
@@ -87,7 +88,10 @@ export class Rng {
     return this;
   }
 
-  /** Stream `index` of this generator: a copy jumped index + 1 times (this one is unchanged). */
+  /**
+   * Stream `index` of this generator: a copy jumped index + 1 times (this one is unchanged).
+   * @throws InvalidArgumentError for an index outside 0…1 000 000.
+   */
   stream(index: number): Rng {
     if (!Number.isInteger(index) || index < 0 || index > 1_000_000) {
       throw new InvalidArgumentError('index', index, 'an integer from 0 to 1000000');
@@ -97,7 +101,10 @@ export class Rng {
     return rng;
   }
 
-  /** `count` independent generators: streams 0 … count − 1. */
+  /**
+   * `count` independent generators: streams 0 … count − 1 (this one is unchanged).
+   * @throws InvalidArgumentError for a count outside 1…4096.
+   */
   split(count: number): Rng[] {
     if (!Number.isInteger(count) || count < 1 || count > 4096) {
       throw new InvalidArgumentError('count', count, 'an integer from 1 to 4096');
@@ -118,7 +125,10 @@ export class Rng {
     return referenceGaussian.standardNormal(this.#state);
   }
 
-  /** A uniform integer in 0 … n − 1 (n ≤ 2^32), unbiased: 32-bit draws above the last whole multiple of n are redrawn. */
+  /**
+   * A uniform integer in 0 … n − 1 (n ≤ 2^32), unbiased: 32-bit draws above the last whole multiple of n are redrawn.
+   * @throws InvalidArgumentError for n outside 1…2^32.
+   */
   int(n: number): number {
     if (!Number.isInteger(n) || n < 1 || n > 2 ** 32) throw new InvalidArgumentError('n', n, 'an integer from 1 to 2^32');
     const limit = Math.floor(2 ** 32 / n) * n;
@@ -141,7 +151,11 @@ export class Rng {
   }
 }
 
-/** Shorthand for `Rng.fromSeed(seed)`. */
+/**
+ * Shorthand for `Rng.fromSeed(seed)`: SplitMix64-seeded xoshiro256++.
+ * @example const rng = createRng(42);
+ * @throws InvalidArgumentError if `seed` is not an integer in 0…2^53 − 1 (bigint: 0…2^64 − 1).
+ */
 export function createRng(seed: number | bigint): Rng {
   return Rng.fromSeed(seed);
 }

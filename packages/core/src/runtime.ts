@@ -9,7 +9,11 @@ let loading: Promise<KernelExports> | undefined;
 /** Bytes handed out by `allocate` and not yet released. */
 let liveBytes = 0;
 
-/** Loads the WebAssembly kernels (idempotent). Required once in browsers before any other call; optional in Node. */
+/**
+ * Loads the WebAssembly kernels (idempotent). Required once in browsers before any other call; optional in Node.
+ * @example await init(); // browsers: before the first fillNormal/matvec/…
+ * @throws Error (from fetch/compile) if the .wasm cannot be loaded; a later `init()` retries.
+ */
 export async function init(): Promise<void> {
   if (kernels) return;
   loading ??= compileKernels().then(instantiateKernels);
@@ -21,7 +25,7 @@ export async function init(): Promise<void> {
   }
 }
 
-/** True once the kernels are loaded in this realm. */
+/** True once the kernels are loaded in this realm (in Node, after `init()` or the first call that needs them). */
 export function isReady(): boolean {
   return kernels !== undefined;
 }
@@ -62,7 +66,11 @@ export function release(ptr: number, bytes: number): void {
   liveBytes -= bytes;
 }
 
-/** Memory the kernels use now: committed linear memory, bytes in live buffers, and the maximum. */
+/**
+ * Memory the kernels use now: committed linear memory (it only grows), bytes in live buffers (WasmArrays plus
+ * `@hw3/core`'s own small internal slots), and the maximum (2 GiB).
+ * @throws NotInitializedError in a browser before `await init()`.
+ */
 export function memoryUsage(): { committedBytes: number; liveBytes: number; maxBytes: number } {
   return { committedBytes: getKernels().memoryBytes(), liveBytes, maxBytes: MAX_MEMORY_BYTES };
 }

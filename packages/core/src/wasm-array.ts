@@ -14,7 +14,11 @@ export class WasmArray<D extends DType = DType> {
   readonly length: number;
   readonly byteLength: number;
 
-  /** A zero-filled array of `length` elements of `dtype`. */
+  /**
+   * A zero-filled array of `length` elements of `dtype`.
+   * @throws InvalidArgumentError for a dtype other than 'f32'/'f64' or a length outside 1…2^31 − 1.
+   * @throws MemoryLimitError if it cannot fit in the 2 GiB WebAssembly memory (nothing is allocated).
+   */
   constructor(dtype: D, length: number) {
     if (dtype !== 'f32' && dtype !== 'f64') throw new InvalidArgumentError('dtype', dtype, '"f32" or "f64"');
     if (!Number.isInteger(length) || length < 1 || length > 2 ** 31 - 1) {
@@ -28,19 +32,31 @@ export class WasmArray<D extends DType = DType> {
     this.view().fill(0);
   }
 
-  /** A new WasmArray holding a copy of `values`. */
+  /**
+   * A new WasmArray holding a copy of `values` (any array-like of numbers, including another WasmArray's view()).
+   * @throws InvalidArgumentError, MemoryLimitError as for the constructor.
+   */
   static from<D extends DType>(dtype: D, values: ArrayLike<number>): WasmArray<D> {
-    return new WasmArray(dtype, values.length).copyFrom(values);
+    // A view of WebAssembly memory (another array's view()) would be detached if this allocation grows the memory.
+    const source =
+      ArrayBuffer.isView(values) && values.buffer === getKernels().memory.buffer ? (values as unknown as Float64Array).slice() : values;
+    return new WasmArray(dtype, source.length).copyFrom(source);
   }
 
-  /** A typed-array view on the memory (no copy). Re-create it after any other call: memory growth detaches it. */
+  /**
+   * A typed-array view on the memory (no copy). Re-create it after any other call: memory growth detaches it.
+   * @throws UseAfterFreeError after `free()`.
+   */
   view(): ArrayOf<D> {
     const { buffer } = getKernels().memory;
     const ptr = pointerOf(this, 'this');
     return (this.dtype === 'f32' ? new Float32Array(buffer, ptr, this.length) : new Float64Array(buffer, ptr, this.length)) as ArrayOf<D>;
   }
 
-  /** Copies `values` (same length) in. */
+  /**
+   * Copies `values` (same length) in.
+   * @throws InvalidArgumentError if the lengths differ; UseAfterFreeError after `free()`.
+   */
   copyFrom(values: ArrayLike<number>): this {
     if (values.length !== this.length) {
       throw new InvalidArgumentError('values', values, `of length ${this.length}`);
@@ -49,11 +65,15 @@ export class WasmArray<D extends DType = DType> {
     return this;
   }
 
-  /** A copy in JS memory. */
+  /**
+   * A copy in JS memory (stays valid whatever happens to WebAssembly memory).
+   * @throws UseAfterFreeError after `free()`.
+   */
   toArray(): ArrayOf<D> {
     return this.view().slice() as ArrayOf<D>;
   }
 
+  /** True after `free()`. */
   get freed(): boolean {
     return !pointers.has(this);
   }

@@ -4,6 +4,7 @@
 // f32 output is the f64 sample rounded, so the same seed gives fround(f64 samples) in float32.
 import { loadState, saveState, nextF64 } from './prng';
 import { ZIGGURAT_R, ZIGGURAT_X, ZIGGURAT_F } from './ziggurat-tables';
+import { logDet } from './libm';
 
 // Layer i's strip was hit outside its inner rectangle: the tail (i = 0) or the wedge. Returns the accepted |x|, or
 // −1 to ask for a fresh draw. Out of line, with the state in prng's globals, so the hot loop stays small.
@@ -15,14 +16,15 @@ import { ZIGGURAT_R, ZIGGURAT_X, ZIGGURAT_F } from './ziggurat-tables';
     // Beyond R: Marsaglia's exponential rejection for the tail.
     let t: f64, y: f64;
     do {
-      t = -Math.log(1.0 - nextF64()) / ZIGGURAT_R;
-      y = -Math.log(1.0 - nextF64());
+      t = -logDet(1.0 - nextF64()) / ZIGGURAT_R;
+      y = -logDet(1.0 - nextF64());
     } while (y + y < t * t);
     accepted = ZIGGURAT_R + t;
   } else {
     const fTop = unchecked(ZIGGURAT_F[i + 1]);
     const fBottom = unchecked(ZIGGURAT_F[i]);
-    if (fBottom + (fTop - fBottom) * nextF64() < Math.exp(-0.5 * x * x)) accepted = x;
+    // f < exp(−x²/2) as log f < −x²/2: logDet gives the same bits here and in the TS reference (Math.exp/log don't).
+    if (logDet(fBottom + (fTop - fBottom) * nextF64()) < -0.5 * x * x) accepted = x;
   }
   saveState(statePtr);
   return accepted;

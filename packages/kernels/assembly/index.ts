@@ -6,3 +6,8 @@ export { matvecF32, matvecF64, matvecTransposedF32, matvecTransposedF64 } from '
 export { signgdOuterF32, signgdOuterF64, signgdF32, signgdF64 } from './signgd';
 export { rematSimulate } from './remat';
 export { sumF64, copyBytes } from './bandwidth';
+export { gaussianGradEstimates, scalarGradEstimates } from './estimators';
+export { gemmF32 } from './gemm';
+export { biasActF32, reluBackwardF32, colSumF32, softmaxXentF32 } from './mlp';
+export { sgdF32, adamF32 } from './optim';
+export { rematTraceSimulate } from './remat-trace';

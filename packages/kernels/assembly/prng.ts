@@ -84,10 +84,15 @@ export function uniformF64(statePtr: usize, outPtr: usize, n: i32, low: f64, hig
   saveState(statePtr);
 }
 
-/** out (n × f32) ← low + (high − low)·U rounded to f32, U with 53 bits (the same draws as uniformF64). */
+/**
+ * out (n × f32) ← low + (high − low)·U rounded to f32, U = top 24 bits of one output · 2⁻²⁴ (one step per sample, as
+ * uniformF64). 24 bits, not 53: a 53-bit U ≥ 1 − 2⁻²⁵ would round to exactly 1 in f32, i.e. `high` on [0, 1).
+ */
 export function uniformF32(statePtr: usize, outPtr: usize, n: i32, low: f64, high: f64): void {
   loadState(statePtr);
   const width = high - low;
-  for (let k = 0; k < n; k++) store<f32>(outPtr + (<usize>k << 2), <f32>(low + width * nextF64()));
+  for (let k = 0; k < n; k++) {
+    store<f32>(outPtr + (<usize>k << 2), <f32>(low + width * (<f64>(nextU64() >>> 40) * 5.9604644775390625e-8))); // 2^-24
+  }
   saveState(statePtr);
 }

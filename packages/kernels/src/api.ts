@@ -8,7 +8,7 @@
  * - Matrices are dense row-major with no padding: element (r, c) of W (rows × cols) is at `wPtr + (r·cols + c)·size`.
  * - Sizes are element counts (i32, > 0); nothing is checked here. `@hw3/core` validates every argument before calling
  *   in, because a bad pointer or size inside the module is silent memory corruption, not an error.
- * - PRNG state is 4 × u32 (16 bytes) at `statePtr`; kernels read it, advance it and write it back.
+ * - PRNG state is xoshiro256++'s 4 × u64 (32 bytes, little-endian) at `statePtr`; kernels read it, advance it and write it back.
  * - After any call that may allocate (`alloc`), the memory may have grown and existing typed-array views on
  *   `memory.buffer` are detached: re-create them.
  */
@@ -21,18 +21,18 @@ export interface KernelExports {
   /** Committed linear memory in bytes. */
   memoryBytes(): number;
 
-  /** Advances the xoshiro128** state by 2^64 steps (a fresh, non-overlapping stream). */
+  /** Advances the xoshiro256++ state by 2^128 steps (a fresh, non-overlapping stream). */
   rngJump(statePtr: number): void;
-  /** out (n × u32) ← the next n raw outputs. */
+  /** out (n × u32) ← the high 32 bits of the next n outputs. */
   rngFillU32(statePtr: number, outPtr: number, n: number): void;
   /** out (n × f32) ← low + (high − low)·U, U on [0, 1) with 24 bits. */
   uniformF32(statePtr: number, outPtr: number, n: number, low: number, high: number): void;
   /** out (n × f64) ← low + (high − low)·U, U on [0, 1) with 53 bits. */
   uniformF64(statePtr: number, outPtr: number, n: number, low: number, high: number): void;
 
-  /** out (n × f32) ← mean + std·Z, 256-layer ziggurat, one 32-bit draw per fast-path sample. */
+  /** out (n × f32) ← mean + std·Z rounded once: the same draws as normalF64 (one 64-bit output per fast-path sample). */
   normalF32(statePtr: number, outPtr: number, n: number, mean: number, std: number): void;
-  /** out (n × f64) ← mean + std·Z, 256-layer ziggurat, two 32-bit draws (53-bit uniform) per fast-path sample. */
+  /** out (n × f64) ← mean + std·Z, 256-layer ziggurat, one 64-bit output (53-bit uniform) per fast-path sample. */
   normalF64(statePtr: number, outPtr: number, n: number, mean: number, std: number): void;
 
   /** y (rows) ← W (rows × cols) · x (cols). */
@@ -56,10 +56,68 @@ export interface KernelExports {
    */
   rematSimulate(storedPtr: number, n: number, mode: number, scratchPtr: number, outPtr: number): void;
 
+  /**
+   * C (m × n) ← alpha·op(A)·op(B), plus the old C when accumulate ≠ 0. op(A) (m × k) is A (m × k), or A stored
+   * (k × m) when transA ≠ 0; op(B) (k × n) is B (k × n), or B stored (n × k) when transB ≠ 0. pack: scratch of
+   * (k + 4)·8 f32 (16-byte aligned). Each C element is summed over k in order, one rounding per operation.
+   */
+  gemmF32(aPtr: number, bPtr: number, cPtr: number, m: number, n: number, k: number, transA: number, transB: number, alpha: number, accumulate: number, packPtr: number): void;
+  /** Z (rows × cols) ← Z + b (cols) per row, then ReLU when relu ≠ 0; in place. */
+  biasActF32(zPtr: number, bPtr: number, rows: number, cols: number, relu: number): void;
+  /** D (n) ← D where H > 0 else 0 (ReLU backward from its output H); in place. */
+  reluBackwardF32(dPtr: number, hPtr: number, n: number): void;
+  /** out (cols) ← Σ over rows of A (rows × cols). */
+  colSumF32(aPtr: number, outPtr: number, rows: number, cols: number): void;
+  /** dlogits (rows × cols) ← (softmax − onehot)·gradScale; labels rows × i32 in 0 … cols−1; returns mean cross-entropy. */
+  softmaxXentF32(logitsPtr: number, labelsPtr: number, dPtr: number, rows: number, cols: number, gradScale: number): number;
+  /** SGD step in place; momentum > 0: buf ← μ·buf + G, W ← W − lr·buf (buf n × f32). */
+  sgdF32(wPtr: number, gPtr: number, bufPtr: number, n: number, lr: number, momentum: number): void;
+  /** Adam step in place; c1 = 1 − β₁ᵗ, c2 = 1 − β₂ᵗ. */
+  adamF32(wPtr: number, gPtr: number, mPtr: number, vPtr: number, n: number, lr: number, beta1: number, beta2: number, eps: number, c1: number, c2: number): void;
+
   /** Σ of n f64: a read-bandwidth probe. */
   sumF64(ptr: number, n: number): number;
   /** memory.copy of `bytes` bytes: a copy-bandwidth probe. */
   copyBytes(dst: number, src: number, bytes: number): void;
+
+  /**
+   * Gaussian gradient estimates (assembly/estimators.ts): x = μ + σ ⊙ ε in k dims, cost f(x) = Σᵢ wᵢ h(xᵢ) with h
+   * chosen by `cost` (ESTIMATOR_COST) and constant c. Runs `units` units of `batch` samples (each unit's estimate is
+   * the batch average), drawing `chunkUnits` units at a time, and adds each unit's estimate to the running moments in
+   * stats (7 f64 per output: [n, mean, M2, M3, M4, Σ f·s², Σ s²]; outputs: k, or 1 for the shared σ).
+   * mu, sigma, w: k f64; b: constant baselines (k f64, or 1 for the shared σ). Scratch size: `gaussianEstimatorScratch`.
+   */
+  gaussianGradEstimates(
+    statePtr: number, k: number, muPtr: number, sigmaPtr: number, wPtr: number, cost: number, c: number,
+    estimator: number, param: number, baseline: number, bPtr: number,
+    units: number, batch: number, chunkUnits: number, scratchPtr: number, statsPtr: number,
+  ): void;
+  /**
+   * Exponential (rate θ) or Bernoulli (logit θ) gradient estimates of E h(x), one uniform per sample; stats one
+   * 7-f64 block as above. Scratch: (chunkUnits·batch + batch + 1) f64.
+   */
+  scalarGradEstimates(
+    statePtr: number, dist: number, theta: number, cost: number, c: number, estimator: number, baseline: number, b: number,
+    units: number, batch: number, chunkUnits: number, scratchPtr: number, statsPtr: number,
+  ): void;
+
+  /**
+   * Executes and validates an explicit remat trace (see assembly/remat-trace.ts for the model). ops (count × 2 × i32)
+   * are [code, arg] pairs with codes REMAT_OP; sizes, fwd, bwd (n+1 × f64, index = layer); params (4 × f64) ←
+   * [budget, loadmem, loaddisk, disk-write cost per size unit]; flags (n+1 × u8) scratch; out (REMAT_TRACE_OUT.length
+   * × f64). Returns 0 for a valid trace, else a REMAT_TRACE_ERROR code (out[0] = failing op index, out[1..2] details).
+   */
+  rematTraceSimulate(
+    opsPtr: number,
+    opCount: number,
+    n: number,
+    sizesPtr: number,
+    fwdPtr: number,
+    bwdPtr: number,
+    paramsPtr: number,
+    flagsPtr: number,
+    outPtr: number,
+  ): number;
 }
 
 /** Linear memory maximum declared in asconfig.json (pages of 64 KiB). */
@@ -67,3 +125,72 @@ export const MAX_MEMORY_PAGES = 32768;
 export const MAX_MEMORY_BYTES = MAX_MEMORY_PAGES * 65536;
 
 export const REMAT_MODE = { recompute: 0, cacheSegments: 1 } as const;
+
+/** Codes of the estimator kernels' arguments. */
+export const ESTIMATOR_COST = { square: 0, identity: 1, bump: 2, cosine: 3 } as const;
+export const ESTIMATOR_KIND = { score: 0, pathwise: 1, measureValued: 2 } as const;
+export const ESTIMATOR_PARAM = { mu: 0, sigma: 1, sharedSigma: 2 } as const;
+export const ESTIMATOR_BASELINE = { none: 0, constant: 1, leaveOneOut: 2, batchMean: 3 } as const;
+export const ESTIMATOR_DIST = { exponential: 0, bernoulli: 1 } as const;
+/** f64 per output in the estimator kernels' stats. */
+export const ESTIMATOR_STAT_WORDS = 7;
+
+/** Scratch f64 count gaussianGradEstimates needs. */
+export function gaussianEstimatorScratch(k: number, estimator: number, param: number, batch: number, chunkUnits: number): number {
+  const mv = estimator === ESTIMATOR_KIND.measureValued;
+  const normals = mv ? (param === ESTIMATOR_PARAM.mu ? 2 * k : 5 * k) : k;
+  return chunkUnits * batch * normals + batch + (param === ESTIMATOR_PARAM.sharedSigma ? 1 : k);
+}
+
+/** Op codes of a remat trace (assembly/remat-trace.ts). */
+export const REMAT_OP = {
+  advance: 0,
+  storeMem: 1,
+  storeDisk: 2,
+  loadMem: 3,
+  loadDisk: 4,
+  backward: 5,
+  freeMem: 6,
+  freeDisk: 7,
+} as const;
+
+/** Error codes rematTraceSimulate returns (0 = valid trace). */
+export const REMAT_TRACE_ERROR = {
+  badOp: 1,
+  badArg: 2,
+  noWorking: 3,
+  pastEnd: 4,
+  storeNotWorking: 5,
+  alreadyStored: 6,
+  loadMemUnwritten: 7,
+  loadDiskUnwritten: 8,
+  backwardOrder: 9,
+  missingActivation: 10,
+  budget: 11,
+  freeUnheld: 12,
+  incomplete: 13,
+  storeDiskNotInMemory: 14,
+} as const;
+
+/** Layout of rematTraceSimulate's out buffer (f64 words). */
+export const REMAT_TRACE_OUT = [
+  'errorOp',
+  'errorA',
+  'errorB',
+  'forward',
+  'recompute',
+  'loadMem',
+  'loadDisk',
+  'storeMem',
+  'storeDisk',
+  'backward',
+  'peakMemory',
+  'peakDisk',
+  'time',
+  'timeRecompute',
+  'timeLoadMem',
+  'timeLoadDisk',
+  'timeStoreDisk',
+  'timeForward',
+  'timeBackward',
+] as const;

@@ -104,7 +104,8 @@ export interface Experiment<S extends z.ZodObject = z.ZodObject> {
   /** The closed form being checked, TeX. */
   closedForm: string;
   params: S;
-  /** Named parameter sets, e.g. { quick: {...} } for a fast run. */
+  /** Named parameter sets: `quick` for a fast but meaningful run; `smoke` (optional) for the seconds-long runs of
+   * contract tests, where `quick` is still long. */
   presets?: Record<string, Partial<z.input<S>>>;
   run(params: z.output<S>, ctx: RunContext): Promise<ExperimentOutput>;
 }

@@ -4,3 +4,23 @@ export { runExperiment, resolveParams, ParamError, yieldToEventLoop } from './ru
 export { RunningStats, zCheck, exactCheck, linearFit, finiteOrNull } from './stats.js';
 export { experiments, findExperiment, getExperiment, suggestExperiments } from './registry.js';
 export { rematClosedForm } from './remat.js';
+export { rmsAtInitExperiment, Z95 } from './rms-at-init.js';
+export { signgdUpdateExperiment } from './signgd-update.js';
+export { fanInOnlyExperiment } from './fan-in-only.js';
+export { measureInitRms, measureSigngdRms, mupClosedForm, trialsFor, type Estimate, type SigngdEstimate, type BatchMode, type GradientMode } from './mup-measure.js';
+export { logLogFit, expectedLogLogSlopes, type LogLogPoint, type LogLogFit } from './loglog.js';
+export {
+  FAMILY_ALPHA,
+  familyThreshold,
+  sidakLevel,
+  normalUpperQuantile,
+  studentUpperQuantile,
+  studentUpperTail,
+} from './significance.js';
+export { estimatorsExperiment } from './estimators.js';
+export { estimatorsGeneralExperiment } from './estimators-general.js';
+export { estimatorVarianceFigureExperiment } from './estimator-variance-figure.js';
+export { lrTransferExperiment } from './lr-transfer.js';
+export { mupTableExperiment, renderTable as renderMupTable } from './mup-table.js';
+export { coordCheckExperiment } from './coord-check.js';
+export { spectralExperiment } from './spectral.js';

@@ -2,22 +2,35 @@
 import type { Experiment } from './api.js';
 import { InvalidArgumentError } from '../errors.js';
 import { rematExperiment } from './remat.js';
+import { rematPlannerExperiment } from './remat-planner.js';
+import { rematScheduleExperiment } from './remat-schedule.js';
+import { rmsAtInitExperiment } from './rms-at-init.js';
+import { signgdUpdateExperiment } from './signgd-update.js';
+import { fanInOnlyExperiment } from './fan-in-only.js';
+import { lrTransferExperiment } from './lr-transfer.js';
+import { mupTableExperiment } from './mup-table.js';
+import { spectralExperiment } from './spectral.js';
+import { coordCheckExperiment } from './coord-check.js';
+import { estimatorsExperiment } from './estimators.js';
+import { estimatorsGeneralExperiment } from './estimators-general.js';
+import { estimatorVarianceFigureExperiment } from './estimator-variance-figure.js';
+import { editDistance } from '../edit-distance.js';
 
-export const experiments: readonly Experiment[] = [rematExperiment as unknown as Experiment];
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
+export const experiments: readonly Experiment[] = [
+  rmsAtInitExperiment as unknown as Experiment,
+  signgdUpdateExperiment as unknown as Experiment,
+  fanInOnlyExperiment as unknown as Experiment,
+  lrTransferExperiment as unknown as Experiment,
+  mupTableExperiment as unknown as Experiment,
+  spectralExperiment as unknown as Experiment,
+  coordCheckExperiment as unknown as Experiment,
+  estimatorsExperiment as unknown as Experiment,
+  estimatorsGeneralExperiment as unknown as Experiment,
+  rematExperiment as unknown as Experiment,
+  rematPlannerExperiment as unknown as Experiment,
+  rematScheduleExperiment as unknown as Experiment,
+  estimatorVarianceFigureExperiment as unknown as Experiment,
+];
 
 /** The experiment with this id, question or homework part (e.g. 'remat', '4b'), or undefined. */
 export function findExperiment(key: string): Experiment | undefined {
@@ -27,7 +40,7 @@ export function findExperiment(key: string): Experiment | undefined {
 
 /** Ids and parts closest to an unknown key, nearest first. */
 export function suggestExperiments(key: string, count = 3): string[] {
-  const names = experiments.flatMap((e) => [e.id, ...(e.parts ?? [])]);
+  const names = [...new Set(experiments.flatMap((e) => [e.id, ...(e.parts ?? [e.question])]))];
   return names
     .map((name) => ({ name, d: editDistance(key.toLowerCase(), name) }))
     .sort((a, b) => a.d - b.d)

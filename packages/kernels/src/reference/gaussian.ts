@@ -1,20 +1,21 @@
 // Plain-TypeScript 256-layer ziggurat, step for step the same as assembly/gaussian.ts (same tables, same bits drawn).
 import { lastLow, nextF64, nextU64 } from './prng.js';
 import { ZIGGURAT_F, ZIGGURAT_R, ZIGGURAT_X } from './ziggurat-tables.js';
+import { logDet } from './libm.js';
 
 /** Accepted |x| from layer i's tail or wedge, or −1 to draw again. */
 function slowPath(state: Uint32Array, i: number, x: number): number {
   if (i === 0) {
     let t: number, y: number;
     do {
-      t = -Math.log(1 - nextF64(state)) / ZIGGURAT_R;
-      y = -Math.log(1 - nextF64(state));
+      t = -logDet(1 - nextF64(state)) / ZIGGURAT_R;
+      y = -logDet(1 - nextF64(state));
     } while (y + y < t * t);
     return ZIGGURAT_R + t;
   }
   const fTop = ZIGGURAT_F[i + 1]!;
   const fBottom = ZIGGURAT_F[i]!;
-  return fBottom + (fTop - fBottom) * nextF64(state) < Math.exp(-0.5 * x * x) ? x : -1;
+  return logDet(fBottom + (fTop - fBottom) * nextF64(state)) < -0.5 * x * x ? x : -1;
 }
 
 export function standardNormal(state: Uint32Array): number {

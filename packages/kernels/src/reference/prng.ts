@@ -76,8 +76,9 @@ export function uniformF64(state: Uint32Array, out: Float64Array, low: number, h
   return out;
 }
 
+/** f32 uniforms from the top 24 bits of each output (on [0, 1) never rounds up to 1, as 53 bits would). */
 export function uniformF32(state: Uint32Array, out: Float32Array, low: number, high: number): Float32Array {
   const width = high - low;
-  for (let k = 0; k < out.length; k++) out[k] = low + width * nextF64(state);
+  for (let k = 0; k < out.length; k++) out[k] = low + width * ((nextU64(state) >>> 8) * 2 ** -24);
   return out;
 }

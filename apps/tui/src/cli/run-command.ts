@@ -1,0 +1,101 @@
+// `hw3 run <experiment> [--<param> <value>]… [--seed N] [--preset NAME] [--json] [--tables]`
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { CancelledError, findExperiment, formatParamText, ParamError, runExperiment, suggestExperiments, type Experiment, type ExperimentResult } from '@hw3/core';
+import { EXIT, UsageError } from './exit.js';
+import { abortOnInterrupt } from './interrupt.js';
+import { experimentOptions, flagName, parseSeed } from './options.js';
+import { createProgressLine } from './progress.js';
+import { renderRun } from './render-run.js';
+import { createStyle } from './style.js';
+
+/** The experiment the user named on the command line (the first bare word after `run` that names one), if any. */
+export function experimentFromArgv(args: readonly string[]): { key: string | undefined; experiment: Experiment | undefined } {
+  const at = args.indexOf('run');
+  if (at < 0) return { key: undefined, experiment: undefined };
+  const words = args.slice(at + 1).filter((a) => !a.startsWith('-'));
+  for (const word of words) {
+    const experiment = findExperiment(word);
+    if (experiment) return { key: word, experiment };
+  }
+  return { key: words[0], experiment: undefined };
+}
+
+function unknownExperiment(key: string): UsageError {
+  return new UsageError(`unknown experiment ${JSON.stringify(key)} (did you mean ${suggestExperiments(key).join(', ')}?); \`hw3 list\` shows them all`);
+}
+
+export function runCommand(args: readonly string[]): Command {
+  const { experiment } = experimentFromArgv(args);
+  const command = new Command('run')
+    .description('run an experiment and check it against its closed form (exit 0: all checks pass, 1: a check fails, 2: bad input)')
+    .argument('<experiment>', 'experiment id or homework question (e.g. 1b, signgd-update, 4b)')
+    .option('--seed <n>', 'random seed', parseSeed, 1)
+    .option('--json', 'print exactly one JSON object on stdout')
+    .option('--progress', 'report progress on stderr even when it is not a terminal')
+    .option('--tables', 'also print the experiment’s tables')
+;
+  const fields = experiment ? experimentOptions(experiment) : [];
+  if (experiment) {
+    const presets = Object.keys(experiment.presets ?? {});
+    const preset = new Option('--preset <name>', 'start from a named parameter set (flags given as well override it)');
+    if (presets.length > 0) preset.choices(presets);
+    else {
+      preset.argParser((name: string) => {
+        throw new InvalidArgumentError(`--preset ${JSON.stringify(name)}: ${experiment.id} has no presets`);
+      });
+    }
+    command.addOption(preset);
+    command.description(`run ${experiment.id} (${experiment.question}): ${experiment.title}`);
+    for (const { option } of fields) command.addOption(option);
+    command.addHelpText('after', `\n${experiment.summary}\nclosed form (TeX): ${experiment.closedForm}`);
+  } else {
+    // Unknown or missing experiment: let the action name it (with suggestions) instead of failing on its flags.
+    command.allowUnknownOption().allowExcessArguments();
+    command.addOption(new Option('--preset <name>', 'start from a named parameter set (e.g. quick)'));
+    command.addHelpText('after', '\nEach experiment has its own flags: `hw3 run <experiment> --help` lists them; `hw3 list` lists experiments.');
+  }
+
+  command.action(async (key: string, opts: Record<string, unknown>, cmd: Command) => {
+    if (!experiment || findExperiment(key) !== experiment) throw unknownExperiment(key);
+    const params: Record<string, unknown> = {};
+    if (typeof opts.preset === 'string') Object.assign(params, experiment.presets?.[opts.preset]);
+    for (const { field, attribute } of fields) {
+      if (cmd.getOptionValueSource(attribute) === 'cli') params[field.name] = opts[attribute];
+    }
+    const json = Boolean(opts.json);
+    const style = createStyle(process.stdout);
+    const progress = createProgressLine(process.stderr, `${experiment.id} `, Boolean(opts.progress));
+    const interrupt = abortOnInterrupt();
+    let result: ExperimentResult;
+    let code: number;
+    try {
+      result = await runExperiment(experiment, params, { seed: opts.seed as number, signal: interrupt.signal, onProgress: (p) => progress.update(p) });
+      code = result.checks.every((c) => c.pass) ? EXIT.ok : EXIT.failed;
+    } catch (error) {
+      if (error instanceof CancelledError && error.partial) {
+        result = error.partial as ExperimentResult;
+        code = EXIT.interrupted;
+      } else if (error instanceof ParamError) {
+        const byField = new Map(fields.map((f) => [f.field.name, flagName(f.field)]));
+        throw new UsageError(
+          error.issues
+            .map((i) => {
+              const name = i.param.split('.')[0]!;
+              const given = name in params ? ` ${formatParamText(params[name])}` : '';
+              return `--${byField.get(name) ?? name}${given} is rejected: ${i.message}`;
+            })
+            .join('; '),
+        );
+      } else {
+        throw error;
+      }
+    } finally {
+      progress.clear();
+      interrupt.dispose();
+    }
+    if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else process.stdout.write(`${renderRun(result, style, Boolean(opts.tables)).join('\n')}\n`);
+    process.exitCode = code;
+  });
+  return command;
+}

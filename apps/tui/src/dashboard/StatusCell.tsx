@@ -1,0 +1,53 @@
+// An experiment's status in the list: not run / queued / running (spinner, bar, elapsed, ETA) / ✓ / ✗ / cancelled.
+import { Text } from 'ink';
+import Spinner from 'ink-spinner';
+import { formatDuration } from './format/number.js';
+import { ProgressBar } from './ProgressBar.js';
+import type { Status } from './use-runs.js';
+
+/** Estimated time left from the fraction done so far, once there is enough to go on. */
+export function eta(fraction: number, elapsedMs: number): number | undefined {
+  if (fraction < 0.01 || elapsedMs < 300 || fraction >= 1) return undefined;
+  return (elapsedMs * (1 - fraction)) / fraction;
+}
+
+export function StatusCell({ status, now }: { status: Status; now: number }) {
+  switch (status.kind) {
+    case 'idle':
+      return <Text dimColor>not run</Text>;
+    case 'queued':
+      return <Text dimColor>queued</Text>;
+    case 'running': {
+      const elapsed = Math.max(0, now - status.current.startedAt);
+      const left = eta(status.current.fraction, elapsed);
+      return (
+        <Text>
+          <Text color="cyan">
+            <Spinner type="dots" />
+          </Text>{' '}
+          <ProgressBar fraction={status.current.fraction} width={12} />
+          <Text dimColor>{`  ${formatDuration(elapsed)}${left !== undefined ? `, ~${formatDuration(left)} left` : ''}`}</Text>
+        </Text>
+      );
+    }
+    case 'pass':
+      if (status.result.checks.length === 0) return <Text color="green">✓ done (no checks) <Text dimColor>{formatDuration(status.ms)}</Text></Text>;
+      return (
+        <Text color="green">
+          ✓ {status.result.checks.length}/{status.result.checks.length} checks pass <Text dimColor>{formatDuration(status.ms)}</Text>
+        </Text>
+      );
+    case 'fail': {
+      const failed = status.result.checks.filter((c) => !c.pass).length;
+      return (
+        <Text color="red">
+          ✗ {failed}/{status.result.checks.length} check{failed === 1 ? '' : 's'} failed <Text dimColor>{formatDuration(status.ms)}</Text>
+        </Text>
+      );
+    }
+    case 'cancelled':
+      return <Text color="yellow">■ cancelled (partial result kept)</Text>;
+    case 'error':
+      return <Text color="red">✗ error: {status.error.message}</Text>;
+  }
+}

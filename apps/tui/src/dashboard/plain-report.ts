@@ -1,0 +1,70 @@
+// Without a terminal (piped, CI) the dashboard draws no frames: it runs every experiment with its default parameters
+// and prints each verdict and checks table as plain text (or one JSON object), streaming as runs finish.
+import { CancelledError, runExperiment, type Experiment, type ExperimentResult } from '@hw3/core';
+import { plainText } from './format/lines.js';
+import { formatDuration } from './format/number.js';
+import { resultLines } from './format/result.js';
+import { toFailure, type RunFailure } from '../worker/runner.js';
+
+export interface PlainReportOptions {
+  experiments: readonly Experiment[];
+  seed: number;
+  json: boolean;
+  /** Use each experiment's `quick` preset where it has one. */
+  quick?: boolean;
+  width?: number;
+  signal?: AbortSignal;
+  write?: (text: string) => void;
+  /** Where "[i/n] running …" lines go (default stderr, so stdout stays the report). */
+  progress?: (text: string) => void;
+}
+
+export interface PlainOutcome {
+  id: string;
+  ms: number;
+  result?: ExperimentResult;
+  error?: RunFailure;
+}
+
+/** Runs the experiments one after another; the exit code is 0 when every check passes, 1 otherwise. */
+export async function plainReport(options: PlainReportOptions): Promise<{ exitCode: number; outcomes: PlainOutcome[] }> {
+  const { experiments, seed, json, width = 100, signal } = options;
+  const write = options.write ?? ((text: string) => process.stdout.write(text));
+  const progress = options.progress ?? ((text: string) => process.stderr.write(text));
+  const outcomes: PlainOutcome[] = [];
+  for (const [i, experiment] of experiments.entries()) {
+    if (signal?.aborted) break;
+    progress(`[${i + 1}/${experiments.length}] ${experiment.question} ${experiment.id}…\n`);
+    const started = Date.now();
+    let outcome: PlainOutcome;
+    try {
+      const params = (options.quick ? experiment.presets?.['quick'] : undefined) ?? {};
+      const result = await runExperiment(experiment, params, { seed, ...(signal ? { signal } : {}) });
+      outcome = { id: experiment.id, ms: Date.now() - started, result };
+    } catch (error) {
+      const partial = error instanceof CancelledError ? (error.partial as ExperimentResult | undefined) : undefined;
+      outcome = { id: experiment.id, ms: Date.now() - started, ...(partial ? { result: partial } : { error: toFailure(error) }) };
+    }
+    outcomes.push(outcome);
+    if (!json) {
+      const lines = outcome.result
+        ? resultLines(outcome.result, width, experiment, { explanation: false, plots: false, tables: false }).map(plainText)
+        : [`${experiment.question}  ${experiment.title}`, `✗ error: ${outcome.error?.message}`];
+      write(`${lines.join('\n')}\n(${formatDuration(outcome.ms)})\n\n`);
+    }
+  }
+  const passed = (o: PlainOutcome) => o.result?.status === 'complete' && o.result.checks.every((c) => c.pass);
+  const allPass = outcomes.length === experiments.length && outcomes.every(passed);
+  const checks = outcomes.flatMap((o) => o.result?.checks ?? []);
+  if (json) {
+    write(`${JSON.stringify({ seed, pass: allPass, results: outcomes.map((o) => ({ id: o.id, ms: o.ms, ...(o.result ? { result: o.result } : {}), ...(o.error ? { error: o.error } : {}) })) })}\n`);
+  } else {
+    const failedRuns = outcomes.filter((o) => !passed(o)).map((o) => o.id);
+    write(
+      allPass
+        ? `✓ all ${checks.length} checks of ${outcomes.length} experiments pass (seed ${seed})\n`
+        : `✗ ${failedRuns.length + experiments.length - outcomes.length} of ${experiments.length} experiments did not pass: ${[...failedRuns, ...experiments.slice(outcomes.length).map((e) => `${e.id} (not run)`)].join(', ')} (seed ${seed})\n`,
+    );
+  }
+  return { exitCode: allPass ? 0 : 1, outcomes };
+}

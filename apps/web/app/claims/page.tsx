@@ -1,0 +1,20 @@
+import { Suspense } from 'react';
+import type { Metadata } from 'next';
+import { ClaimChecker } from '../../src/components/ClaimChecker';
+
+export const metadata: Metadata = { title: 'Claim checker', description: 'Test a claimed homework answer against measurements.' };
+
+export default function ClaimsPage() {
+  return (
+    <article>
+      <h1>Claim checker</h1>
+      <p className="lede">
+        Type a formula for a homework question. The lab measures the quantity over a grid of sizes and says whether the claim is consistent with the
+        measurements or refuted, with the evidence point by point.
+      </p>
+      <Suspense fallback={<p className="status">Loading…</p>}>
+        <ClaimChecker />
+      </Suspense>
+    </article>
+  );
+}

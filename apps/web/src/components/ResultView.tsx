@@ -1,0 +1,63 @@
+'use client';
+// Any experiment's result, rendered generically: verdict, values, checks, figures and tables, with exports.
+import { useMemo } from 'react';
+import type { ExperimentResult } from '@hw3/core';
+import { alignFigure, figuresOf } from '../plot-data';
+import { fmt } from '../format';
+import { resultToJson, saveBlob, tableToCsv } from '../export-files';
+import { ChecksTable } from './ChecksTable';
+import { DataTable } from './DataTable';
+import { Plot } from './Plot';
+
+function valuesCsv(result: ExperimentResult): string {
+  return tableToCsv({ title: 'values', columns: ['name', 'value'], rows: Object.entries(result.values).map(([k, v]) => [k, v]) });
+}
+
+export function ResultView({ result, ms }: { result: ExperimentResult; ms: number | undefined }) {
+  const figures = useMemo(() => figuresOf(result.series).map(alignFigure), [result]);
+  const failed = result.checks.filter((c) => !c.pass).length;
+  const verdict =
+    result.checks.length === 0 ? 'no checks' : failed === 0 ? `all ${result.checks.length} checks pass` : `${failed} of ${result.checks.length} checks fail`;
+  const base = `${result.id}-seed${result.seed}`;
+  return (
+    <section aria-labelledby="result-heading" className="result" data-status={result.status}>
+      <div className="result-head">
+        <h2 id="result-heading">Result</h2>
+        <p className={`verdict ${failed === 0 ? 'pass' : 'fail'}`} data-testid="verdict" role="status">
+          <span aria-hidden="true">{failed === 0 ? '✓ ' : '✗ '}</span>
+          {verdict}
+          {result.status === 'cancelled' && ' (cancelled: partial result)'}
+        </p>
+        <p className="meta">
+          seed {result.seed}
+          {ms !== undefined && ` · ${Math.round(ms)} ms`}
+        </p>
+        <span className="export" role="group" aria-label="Export result">
+          <button type="button" onClick={() => saveBlob(`${base}.json`, new Blob([resultToJson(result)], { type: 'application/json' }))}>
+            JSON
+          </button>
+          <button type="button" onClick={() => saveBlob(`${base}-values.csv`, new Blob([valuesCsv(result)], { type: 'text/csv' }))}>
+            CSV
+          </button>
+        </span>
+      </div>
+      {Object.keys(result.values).length > 0 && (
+        <dl className="values">
+          {Object.entries(result.values).map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{fmt(v)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <ChecksTable checks={result.checks} />
+      {figures.map((f) => (
+        <Plot key={f.title} figure={f} />
+      ))}
+      {result.tables.map((t, i) => (
+        <DataTable key={`${i}-${t.title}`} table={t} />
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+// Every parameter and the seed live in the URL query. Reading is forgiving: each bad or unknown entry becomes a
+// message and that parameter falls back to its default; nothing from the URL is ever used as a property name.
+import { formatParamText, type Experiment, type ParamField } from '@hw3/core';
+import { checkField, checkSeedText, clip } from './field-validate';
+
+export const DEFAULT_SEED = 1;
+
+export interface FormState {
+  /** Text per field name, as typed (or as read from the URL). */
+  texts: Map<string, string>;
+  seedText: string;
+}
+
+export interface QueryState extends FormState {
+  /** Validated values, keyed by field name (defaults where the URL was bad or silent). */
+  params: Record<string, unknown>;
+  seed: number;
+  /** One message per ignored URL entry. */
+  problems: string[];
+}
+
+/** The defaults as a form state. */
+export function defaultForm(fields: readonly ParamField[]): FormState {
+  return { texts: new Map(fields.map((f) => [f.name, formatParamText(f.default)])), seedText: String(DEFAULT_SEED) };
+}
+
+/** Reads the query string into a valid parameter set plus messages for every entry that was ignored. */
+export function readQuery(experiment: Experiment, fields: readonly ParamField[], query: URLSearchParams): QueryState {
+  const problems: string[] = [];
+  const known = new Map(fields.map((f) => [f.name, f]));
+  const texts = new Map<string, string>();
+  // A null-prototype object, filled only with known field names: `__proto__` in a query cannot reach a prototype.
+  const params: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const field of fields) {
+    params[field.name] = field.default;
+    texts.set(field.name, formatParamText(field.default));
+  }
+  let seed = DEFAULT_SEED;
+  let seedText = String(DEFAULT_SEED);
+  const seen = new Set<string>();
+  for (const [key, raw] of query.entries()) {
+    if (seen.has(key)) {
+      problems.push(`${clip(key)} appears more than once; the first value is used.`);
+      continue;
+    }
+    seen.add(key);
+    if (key === 'seed') {
+      const c = checkSeedText(raw);
+      if (c.ok) {
+        seed = c.value as number;
+        seedText = raw.trim();
+      } else problems.push(`${c.message}; using the default seed ${DEFAULT_SEED}.`);
+      continue;
+    }
+    const field = known.get(key);
+    if (!field) {
+      problems.push(`Unknown parameter ${clip(key)} ignored (known: ${[...known.keys(), 'seed'].join(', ')}).`);
+      continue;
+    }
+    const c = checkField(experiment, field, raw);
+    if (c.ok) {
+      params[field.name] = c.value;
+      texts.set(field.name, raw);
+    } else {
+      problems.push(`${c.message}; using the default ${formatParamText(field.default)}.`);
+    }
+  }
+  return { texts, seedText, params: { ...params }, seed, problems };
+}
+
+/** The query string for a parameter set (every field and the seed, in schema order). */
+export function writeQuery(fields: readonly ParamField[], params: Record<string, unknown>, seed: number): string {
+  const q = new URLSearchParams();
+  for (const f of fields) q.set(f.name, formatParamText(params[f.name] ?? f.default));
+  q.set('seed', String(seed));
+  return q.toString();
+}

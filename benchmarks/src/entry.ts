@@ -1,0 +1,122 @@
+// One measured case as written to results/latest.json, and the derived figures (throughput, ratio, speedup).
+import type { Measurement } from './measure.js';
+import type { BenchCase, Goal, LimitKind, Suite, ThroughputUnit, Variant } from './suite.js';
+import { UNIT_SCALE } from './suite.js';
+
+/** A hardware limit's throughput: from the median sample (used for the ratios) and from the fastest sample. */
+export interface LimitFigures {
+  median: number;
+  best: number;
+}
+export type Limits = Map<LimitKind, LimitFigures>;
+
+export interface Entry {
+  suite: string;
+  name: string;
+  variant: Variant;
+  dtype: 'f32' | 'f64' | null;
+  size: number;
+  meanMs: number;
+  medianMs: number;
+  /** Fastest sample, per call. */
+  minMs: number;
+  /** Timed samples; each sample times `batch` back-to-back calls. */
+  samples: number;
+  batch: number;
+  /** Relative margin of error of the mean, percent (95 %). */
+  rme: number;
+  /** From the median time. */
+  throughput: number;
+  /** From the fastest sample (`minMs`): what the code reaches when nothing else gets in the way. */
+  throughputBest: number;
+  throughputUnit: ThroughputUnit;
+  limit?: LimitKind;
+  /** throughput / the limit's throughput (medians, same run). */
+  ratioToLimit?: number;
+  /** throughputBest / the limit's best throughput. */
+  ratioToLimitBest?: number;
+  /** Median of per-pair ratios, each pair one limit call right before one batch of this case (paired.ts). */
+  ratioToLimitPaired?: number;
+  /** JS reference median time / this median time. */
+  speedupVsJs?: number;
+  /** The JS case this was compared with, when its name differs. */
+  baseline?: string;
+  provides?: LimitKind;
+}
+
+export function toEntry(suite: Suite, c: BenchCase, m: Measurement, limits: Limits): Entry {
+  const rate = (ms: number) => c.work / (ms / 1000) / UNIT_SCALE[c.unit];
+  const throughput = rate(m.medianMs);
+  const throughputBest = rate(m.minMs);
+  const entry: Entry = {
+    suite: suite.name,
+    name: c.name,
+    variant: c.variant,
+    dtype: c.dtype,
+    size: c.size,
+    meanMs: m.meanMs,
+    medianMs: m.medianMs,
+    minMs: m.minMs,
+    samples: m.samples,
+    batch: m.batch,
+    rme: m.rme,
+    throughput,
+    throughputBest,
+    throughputUnit: c.unit,
+  };
+  if (c.baseline !== undefined) entry.baseline = c.baseline;
+  if (c.provides !== undefined) entry.provides = c.provides;
+  if (c.limit !== undefined) {
+    entry.limit = c.limit;
+    const limit = limits.get(c.limit);
+    if (limit !== undefined) {
+      entry.ratioToLimit = throughput / limit.median;
+      entry.ratioToLimitBest = throughputBest / limit.best;
+    }
+    if (m.pairedRatio !== undefined) entry.ratioToLimitPaired = m.pairedRatio;
+  }
+  return entry;
+}
+
+/** Fills `speedupVsJs` of every non-JS entry that has a JS entry with its (baseline) name, dtype and size. */
+export function addSpeedups(entries: Entry[]): void {
+  for (const e of entries) {
+    if (e.variant === 'js') continue;
+    const name = e.baseline ?? e.name;
+    const js = entries.find((j) => j.variant === 'js' && j.name === name && j.dtype === e.dtype && j.size === e.size);
+    if (js) e.speedupVsJs = js.medianMs / e.medianMs;
+  }
+}
+
+export interface GoalResult {
+  label: string;
+  kind: Goal['kind'];
+  target: number;
+  /** The reached ratio or throughput (medians); undefined when the case did not run (size or suite not selected). */
+  reached?: number;
+  /** The same from the fastest samples. */
+  reachedBest?: number;
+  /** For ratio goals: the paired ratio (judged on this when present). */
+  reachedPaired?: number;
+  met?: boolean;
+}
+
+export function goalMatches(goal: Goal, e: Entry): boolean {
+  const m = goal.match;
+  return m.name === e.name && m.dtype === e.dtype && m.size === e.size && m.variant === e.variant;
+}
+
+export function evaluateGoal(goal: Goal, entries: readonly Entry[]): GoalResult {
+  const e = entries.find((x) => goalMatches(goal, x));
+  const reached = e === undefined ? undefined : goal.kind === 'ratio' ? e.ratioToLimit : e.throughput;
+  const reachedBest = e === undefined ? undefined : goal.kind === 'ratio' ? e.ratioToLimitBest : e.throughputBest;
+  const result: GoalResult = { label: goal.label, kind: goal.kind, target: goal.target };
+  const paired = goal.kind === 'ratio' ? e?.ratioToLimitPaired : undefined;
+  if (reached !== undefined) {
+    result.reached = reached;
+    result.met = (paired ?? reached) >= goal.target;
+  }
+  if (reachedBest !== undefined) result.reachedBest = reachedBest;
+  if (paired !== undefined) result.reachedPaired = paired;
+  return result;
+}

@@ -1,0 +1,84 @@
+// Command-line options of `npm run bench -- [options]`.
+import { parseArgs } from 'node:util';
+import { suites } from './registry.js';
+import type { MeasureOptions } from './measure.js';
+import type { Clock } from './clock.js';
+
+export interface RunOptions {
+  /** Selected suite names, in registry order (the limits suite is always added: ratios need it). */
+  suites: string[];
+  sizes: number[];
+  quick: boolean;
+  out: string | undefined;
+  measure: MeasureOptions;
+  list: boolean;
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm run bench -- [--suite NAME[,NAME…]] [--quick] [--sizes N[,N…]] [--clock wall|cpu] [--out FILE] [--list]
+
+  --suite   run only these suites (repeatable or comma-separated); 'limits' always runs
+  --quick   fewer samples per case (< 30 s in all); same sizes
+  --sizes   problem sizes n (default 256,1024,4096)
+  --clock   wall (default): elapsed time; cpu: this process's CPU time, which leaves out the time other
+            processes hold the core on a busy machine (not their memory-bus load)
+  --out     where to write the JSON results (default benchmarks/results/latest.json)
+  --list    list the suites and exit`;
+
+export const DEFAULT_SIZES = [256, 1024, 4096];
+
+/** Thrown for bad command-line input; run.ts prints the message and exits with status 2. */
+export class UsageError extends Error {}
+
+function list(values: string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+}
+
+/** @throws UsageError naming the option and value for unknown suites, bad sizes or unknown flags. */
+export function parseOptions(argv: readonly string[]): RunOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        suite: { type: 'string', multiple: true },
+        sizes: { type: 'string', multiple: true },
+        quick: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        clock: { type: 'string', default: 'wall' },
+        list: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const known = suites.map((s) => s.name);
+  const wanted = list(values.suite);
+  for (const name of wanted) {
+    if (!known.includes(name)) throw new UsageError(`--suite: unknown suite "${name}" (known: ${known.join(', ')})`);
+  }
+  const selected = wanted.length === 0 ? known : known.filter((name) => name === 'limits' || wanted.includes(name));
+  const sizeText = list(values.sizes);
+  const sizes = sizeText.length === 0 ? DEFAULT_SIZES : sizeText.map(Number);
+  for (const [i, n] of sizes.entries()) {
+    if (!Number.isInteger(n) || n < 1 || n > 8192) {
+      throw new UsageError(`--sizes: "${sizeText[i]}" is not an integer from 1 to 8192`);
+    }
+  }
+  const clock = values.clock ?? 'wall';
+  if (clock !== 'wall' && clock !== 'cpu') throw new UsageError(`--clock: "${clock}" is not "wall" or "cpu"`);
+  const quick = values.quick ?? false;
+  return {
+    suites: selected,
+    sizes,
+    quick,
+    out: values.out,
+    list: values.list ?? false,
+    help: values.help ?? false,
+    measure: quick
+      ? { timeMs: 60, minIterations: 3, warmupMs: 20, minSampleMs: 1, maxCaseMs: 1000, clock: clock as Clock }
+      : { timeMs: 400, minIterations: 10, warmupMs: 100, minSampleMs: 2, maxCaseMs: 4000, clock: clock as Clock },
+  };
+}

@@ -1,0 +1,25 @@
+export type {
+  CheckClaimOptions,
+  ClaimEvidence,
+  ClaimMeasureContext,
+  ClaimMeasurement,
+  ClaimPoint,
+  ClaimQuestion,
+  ClaimResult,
+  ClaimVariable,
+} from './api.js';
+export { checkClaim, clearClaimCache, EXACT_RELATIVE_TOLERANCE } from './check.js';
+export {
+  compileClaimFormula,
+  FormulaError,
+  CLAIM_CONSTANTS,
+  CLAIM_FUNCTIONS,
+  MAX_CLAIM_LENGTH,
+  MAX_CLAIM_NODES,
+  type CompiledClaimFormula,
+  type FormulaProblem,
+} from './formula.js';
+export { claimQuestions, findClaimQuestion, getClaimQuestion, registerClaimQuestion } from './registry.js';
+export { fanInOnlyQuestion, rmsAtInitQuestion, signgdUpdateQuestion } from './mup-questions.js';
+export { rematBreakEvenQuestion, rematFwdQuestion, rematLoadmemQuestion } from './remat-questions.js';
+export { estimatorScoreVarianceQuestion, estimatorPathwiseVarianceQuestion } from './estimator-questions.js';

@@ -1,0 +1,23 @@
+export {
+  type GaussianSpec,
+  type ExponentialSpec,
+  type BernoulliSpec,
+  type DistributionSpec,
+  type CostSpec,
+  type EstimatorKind,
+  type GradParam,
+  type BaselineKind,
+} from './spec.js';
+export { parseFormula, FORMULA_FUNCTIONS, FORMULA_SYMBOLS, type FormulaCost } from './formula.js';
+export { estimateGradient, estimateGradientAsync, GradientEstimator, type EstimateOptions, type GradientEstimate } from './estimate.js';
+export { exactGradient, type ExactOptions, type ExactGradient } from './exact.js';
+export {
+  sumSquaresForms,
+  sumSquaresScoreVarianceMu,
+  figure2Forms,
+  figure2Crossing,
+  exponentialSquareForms,
+  bernoulliForms,
+  type SumSquaresForms,
+  type Figure2Forms,
+} from './closed-forms.js';

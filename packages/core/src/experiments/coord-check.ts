@@ -1,0 +1,173 @@
+// microsoft/mup's coord check: per-layer mean |activation| at steps t = 1, 2, 3 (t = 1 before any update) across
+// widths, on one fixed batch, averaged over seeds. Under μP nothing grows or shrinks with width once training moves
+// it; under SP the output blows up ∝ width after one step.
+import { z } from 'zod';
+import { loadDataset } from '../mup/data.js';
+import { MlpModel, type ActivationName } from '../mup/model.js';
+import type { ParameterizationId } from '../mup/parameterization.js';
+import { gather, spacedRows } from '../mup/train.js';
+import { Rng } from '../rng.js';
+import type { Check, Experiment, ExperimentOutput, Series } from './api.js';
+import { yieldToEventLoop } from './run.js';
+import { exactCheck } from './stats.js';
+import { runSeed } from '../mup/sweep.js';
+
+const params = z.object({
+  dataset: z.enum(['mnist', 'synthetic']).default('mnist').describe('where the fixed batch comes from'),
+  optimizer: z.enum(['sgd', 'adam']).default('sgd').describe('optimizer (microsoft/mup’s test uses SGD, lr 0.1)'),
+  lr: z.number().positive().max(10).default(0.1).describe('global learning rate'),
+  widths: z.array(z.number().int().min(8).max(4096)).min(2).max(10).default([64, 128, 256, 512, 1024, 2048]).describe('widths, ascending'),
+  baseWidth: z.number().int().min(1).max(4096).default(64).describe('base width (μP = SP there)'),
+  steps: z.number().int().min(2).max(10).default(3).describe('steps t = 1 … T recorded (t = 1 is at init)'),
+  batchSize: z.number().int().min(1).max(512).default(64).describe('the fixed batch'),
+  seeds: z.number().int().min(1).max(16).default(3).describe('seeds averaged'),
+  zeroReadout: z.boolean().default(true).describe('initialise the output weights to zero (TP5’s advice; both SP and μP)'),
+});
+type Params = z.output<typeof params>;
+
+const LAYERS: { name: ActivationName | 'dlogits'; label: string }[] = [
+  { name: 'h1', label: 'h₁ (input layer)' },
+  { name: 'h2', label: 'h₂ (hidden layer)' },
+  { name: 'logits', label: 'logits' },
+  { name: 'dlogits', label: 'logits − logits at init' },
+];
+const PARAMS: ParameterizationId[] = ['sp', 'mup'];
+const LABEL: Record<string, string> = { sp: 'SP', mup: 'μP' };
+const LOG_BAND = Math.log2(1.2);
+
+const meanAbs = (a: Float32Array) => a.reduce((s, v) => s + Math.abs(v), 0) / a.length;
+
+export const coordCheckExperiment: Experiment<typeof params> = {
+  id: 'coord-check',
+  question: 'lab',
+  parts: ['coord'],
+  title: 'Coord check: activation sizes across widths over the first steps',
+  summary: 'microsoft/mup’s coord check: per-layer mean |activation| at steps 1–3 across widths, SP against μP.',
+  explanation:
+    'One fixed batch is fed at every step; t = 1 is the forward pass at initialisation, and each later t follows one ' +
+    'optimizer step on that batch. For each layer the mean absolute coordinate is averaged over seeds and drawn against ' +
+    'the width on log–log axes.\n\n' +
+    'Under μP every line is flat once training has moved it: hidden activations stay $\\Theta(1)$, and the change of ' +
+    'the logits since init is $\\Theta(1)$. With a zero-initialised readout (the default, TP5’s advice) the logits start ' +
+    'at 0; without it μP’s readout starts at variance $1/(n\\tilde n)$ and its init shrinks like $1/\\sqrt{n}$ by design, ' +
+    'and the part of the first step that flows back through that init fades like $1/\\tilde n$. Under SP the change of the logits after one step is $\\eta\\,g\\,\\|h\\|^2 \\propto n$: it grows like the ' +
+    'width, slope 1. The check is microsoft/mup’s own: between widths 4× apart the ratio stays in (1/1.2, 1.2) — for ' +
+    'the logits’ change judged on the widest pair, because at small widths a random-feature term of relative size ' +
+    '$1/\\sqrt{n}$ still shows (the μP line flattens from about 512 on).\n\n' +
+    'A coord check that looks fine does not prove the learning rate transfers — see `lr-transfer` for that.',
+  closedForm: '\\mu P:\\ \\frac{\\overline{|x|}(4n)}{\\overline{|x|}(n)} \\in (1/1.2,\\,1.2);\\qquad SP:\\ \\overline{|\\Delta \\mathrm{logits}|} \\propto n',
+  params,
+  presets: { quick: { widths: [64, 256, 1024], seeds: 2 } },
+  async run(p: Params, ctx): Promise<ExperimentOutput> {
+    const dataset = await loadDataset(p.dataset);
+    const B = p.batchSize;
+    const x = new Float32Array(B * dataset.inputDim);
+    const y = new Int32Array(B);
+    gather(dataset.train, dataset.inputDim, spacedRows(dataset.train.rows, B), x, y);
+    const widths = [...p.widths].sort((a, b) => a - b);
+    // stats[param][layer][t][wi] = mean over seeds of mean |x|
+    const stats = new Map<string, number[]>();
+    const key = (pz: string, layer: string, t: number) => `${pz}:${layer}:${t}`;
+    const total = PARAMS.length * widths.length * p.seeds;
+    let done = 0;
+    for (const pz of PARAMS) {
+      for (const [wi, width] of widths.entries()) {
+        for (let s = 0; s < p.seeds; s++) {
+          ctx.throwIfCancelled();
+          const model = new MlpModel(
+            { inputDim: dataset.inputDim, width, classes: dataset.classes },
+            { parameterization: pz, baseWidth: p.baseWidth, zeroReadout: p.zeroReadout },
+            { kind: p.optimizer, lr: p.lr },
+            B,
+          );
+          try {
+            model.initialize(Rng.fromSeed(runSeed(ctx.seed, s)).stream(0));
+            model.setBatch(x, y, B);
+            let logits0: Float32Array | undefined;
+            for (let t = 1; t <= p.steps; t++) {
+              model.forward();
+              const logits = model.activation('logits');
+              logits0 ??= logits;
+              const values: Record<string, number> = {
+                h1: meanAbs(model.activation('h1')),
+                h2: meanAbs(model.activation('h2')),
+                logits: meanAbs(logits),
+                dlogits: meanAbs(logits.map((v, i) => v - logits0![i]!)),
+              };
+              for (const layer of LAYERS) {
+                const k = key(pz, layer.name, t);
+                const arr = stats.get(k) ?? new Array<number>(widths.length).fill(0);
+                arr[wi] = arr[wi]! + values[layer.name]! / p.seeds;
+                stats.set(k, arr);
+              }
+              if (t < p.steps) {
+                model.backward();
+                model.step();
+              }
+            }
+          } finally {
+            model.free();
+          }
+          ctx.progress(++done / total, `${LABEL[pz]} width ${width}`);
+          await yieldToEventLoop();
+        }
+      }
+    }
+    const series: Series[] = [];
+    for (const pz of PARAMS)
+      for (let t = 1; t <= p.steps; t++)
+        for (const layer of LAYERS) {
+          if (layer.name === 'dlogits' && t === 1) continue;
+          const ys = stats.get(key(pz, layer.name, t))!;
+          series.push({
+            plot: `${LABEL[pz]} coord check, t = ${t}`,
+            label: layer.label,
+            x: widths,
+            y: ys.map((v) => (Number.isFinite(v) && v > 0 ? v : null)),
+            xLabel: 'width',
+            yLabel: 'mean |coordinate|',
+            logX: true,
+            logY: true,
+            kind: 'measured',
+          });
+        }
+    // Ratios between widths 4× apart (both present in the list).
+    const pairs = widths.flatMap((w, i) => (widths.includes(4 * w) ? [[i, widths.indexOf(4 * w)] as const] : []));
+    const ratios = (pz: string, layer: string, t: number) => {
+      const ys = stats.get(key(pz, layer, t))!;
+      return pairs.map(([i, j]) => ys[j]! / ys[i]!);
+    };
+    const checks: Check[] = [];
+    const values: Record<string, number | null> = {};
+    if (pairs.length > 0) {
+      for (let t = 1; t <= p.steps; t++) {
+        for (const layer of ['h1', 'h2', ...(t > 1 ? ['dlogits'] : [])]) {
+          // The logits' change carries a random-feature term ∝ 1/√n at small widths (it fades by 512 here): like the SP
+          // check below, judge it on the widest 4× pair; hidden activations on every pair.
+          const all = ratios('mup', layer, t);
+          const rs = layer === 'dlogits' ? all.slice(-1) : all;
+          const worst = rs.reduce((a, r) => (Math.abs(Math.log(r)) > Math.abs(Math.log(a)) ? r : a), 1);
+          checks.push(
+            exactCheck(
+              `μP ${LAYERS.find((l) => l.name === layer)!.label}, t = ${t}: log₂ ratio between widths 4× apart within ±log₂ 1.2`,
+              0,
+              Math.log2(worst),
+              LOG_BAND,
+              layer === 'dlogits' ? `widest pair; all pairs (ratios): ${all.map((r) => r.toFixed(2)).join(', ')}` : `worst of ${rs.length} pairs (microsoft/mup's band (1/1.2, 1.2))`,
+            ),
+          );
+        }
+      }
+      // The ∝ n term dominates the width-independent ones (bias step, init) only at large widths: widest pair.
+      const sp = ratios('sp', 'dlogits', 2);
+      const spMin = sp[sp.length - 1]!;
+      values.spLogitChangeRatio4x = Number.isFinite(spMin) ? spMin : null;
+      checks.push(
+        exactCheck('SP: log₂ growth of the logits’ change after one step, widest 4× pair (theory ∝ width: 2)', 2, Math.log2(spMin), 1, 'pass ⇔ ratio in [2, 8], i.e. slope in [½, 1½]'),
+      );
+      const mu = ratios('mup', 'dlogits', 2);
+      values.mupLogitChangeRatio4x = mu.length ? mu.reduce((a, b) => a + b, 0) / mu.length : null;
+    }
+    return { values, checks, series, tables: [] };
+  },
+};

@@ -1,0 +1,121 @@
+// Homework problem 1c: at fixed fan-in, neither the RMS of W x nor that of a SignGD update's effect depends on d₂.
+import { z } from 'zod';
+import { createRng } from '../rng.js';
+import type { Check, Experiment, ExperimentOutput, Series } from './api.js';
+import { logLogFit } from './loglog.js';
+import { measureInitRms, measureSigngdRms, mupClosedForm, trialsFor, type Estimate } from './mup-measure.js';
+import { Z95 } from './rms-at-init.js';
+import { yieldToEventLoop } from './run.js';
+import { familyThreshold } from './significance.js';
+import { finiteOrNull, zCheck } from './stats.js';
+
+const params = z.object({
+  d1: z.number().int().min(1).max(8192).default(256).describe('fixed fan-in d₁'),
+  d2s: z.array(z.number().int().min(1).max(8192)).min(2).max(16).default([1, 4, 16, 64, 256, 1024, 4096]).describe('fan-out values d₂'),
+  budget: z.number().int().min(1000).max(1e9).default(2 ** 21).describe('random numbers / multiply-adds per grid point'),
+  minTrials: z.number().int().min(4).max(1_000_000).default(16).describe('fewest trials per grid point'),
+  maxTrials: z.number().int().min(4).max(1_000_000).default(20_000).describe('most trials per grid point'),
+});
+type Params = z.output<typeof params>;
+
+interface Point {
+  d2: number;
+  init: Estimate;
+  signgd: Estimate;
+}
+
+function output(points: Point[], p: Params): ExperimentOutput {
+  const m = 2 * p.d2s.length + 2;
+  const checks: Check[] = [];
+  const initCf = mupClosedForm.init(p.d1);
+  const signCf = mupClosedForm.signgdTrain(p.d1);
+  for (const pt of points) {
+    checks.push(zCheck(`E‖Wx‖²_rms = d₁ at d₂=${pt.d2}`, initCf, pt.init.mean, pt.init.stderr, familyThreshold(m, pt.init.trials - 1)));
+    checks.push(zCheck(`E‖y′‖²_rms = d₁(1 − 2/π + 2d₁/π) at d₂=${pt.d2}`, signCf, pt.signgd.mean, pt.signgd.stderr, familyThreshold(m, pt.signgd.trials - 1)));
+  }
+  const values: Record<string, number | null> = { d1: p.d1 };
+  if (points.length >= 2) {
+    const zFit = familyThreshold(m);
+    const init = logLogFit(points.map((pt) => ({ x: [pt.d2], mean: pt.init.mean, stderr: pt.init.stderr })));
+    const sign = logLogFit(points.map((pt) => ({ x: [pt.d2], mean: pt.signgd.mean, stderr: pt.signgd.stderr })));
+    checks.push(zCheck('slopeD2 of E‖Wx‖²_rms = 0', 0, init.slopes[0]!, init.slopeStderrs[0]!, zFit));
+    checks.push(zCheck('slopeD2 of E‖y′‖²_rms = 0', 0, sign.slopes[0]!, sign.slopeStderrs[0]!, zFit));
+    Object.assign(values, {
+      slopeD2: finiteOrNull(init.slopes[0]!),
+      slopeD2Stderr: finiteOrNull(init.slopeStderrs[0]!),
+      slopeD2Signgd: finiteOrNull(sign.slopes[0]!),
+      slopeD2SigngdStderr: finiteOrNull(sign.slopeStderrs[0]!),
+    });
+  }
+  const plot = `Fixed fan-in d₁ = ${p.d1}: measured / closed form against d₂`;
+  const common = { plot, xLabel: 'd₂', yLabel: 'measured / closed form', logX: true } as const;
+  const series: Series[] = [];
+  const ratio = (pts: Point[], key: 'init' | 'signgd', cf: number) => ({
+    x: pts.map((pt) => pt.d2),
+    y: pts.map((pt) => pt[key].mean / cf),
+    yLow: pts.map((pt) => (pt[key].mean - Z95 * pt[key].stderr) / cf),
+    yHigh: pts.map((pt) => (pt[key].mean + Z95 * pt[key].stderr) / cf),
+  });
+  if (points.length > 0) {
+    series.push({ ...common, label: 'E‖Wx‖²_rms / d₁', ...ratio(points, 'init', initCf), kind: 'measured' });
+    series.push({ ...common, label: 'E‖y′‖²_rms / (d₁(1 − 2/π + 2d₁/π))', ...ratio(points, 'signgd', signCf), kind: 'measured' });
+  }
+  series.push({ ...common, label: '1 (no d₂ dependence)', x: [...p.d2s], y: p.d2s.map(() => 1), kind: 'theory' });
+  return {
+    values,
+    checks,
+    series,
+    tables: [
+      {
+        title: `Fixed fan-in d₁ = ${p.d1}`,
+        columns: ['d₂', 'trials (init)', 'E‖Wx‖²_rms', 'stderr', 'closed form', 'trials (SignGD)', 'E‖y′‖²_rms', 'stderr', 'closed form'],
+        rows: points.map((pt) => [pt.d2, pt.init.trials, pt.init.mean, pt.init.stderr, initCf, pt.signgd.trials, pt.signgd.mean, pt.signgd.stderr, signCf]),
+      },
+    ],
+  };
+}
+
+/** 1c: at fixed d₁, sweeping d₂ changes neither E‖Wx‖²_rms nor E‖y′‖²_rms (slope 0). Run it with `runExperiment`;
+ * parameters are validated there (ParamError). */
+export const fanInOnlyExperiment: Experiment<typeof params> = {
+  id: 'fan-in-only',
+  question: '1c',
+  title: 'Only the fan-in matters',
+  summary: 'Sweeps the fan-out d₂ at fixed fan-in d₁: E‖Wx‖²_rms and E‖y′‖²_rms stay put (log–log slope 0).',
+  explanation:
+    'Why only the fan-in: the RMS norm averages the squares of the $d_2$ outputs, $\\|y\\|^2_{rms} = \\frac{1}{d_2}\\sum_j y_j^2$, and ' +
+    'each output is a sum over the $d_1$ inputs — at initialisation $y_j = \\sum_k W_{jk}x_k$, after a SignGD step ' +
+    '$y\'_j = \\mathrm{sign}(g_j)\\sum_k |x_k|$. Every output is built the same way from its own row, so the $y_j^2$ are identically ' +
+    'distributed and their average has the same expectation as any one of them, whatever $d_2$ is. Adding outputs adds rows, ' +
+    'not terms to a sum: $d_2$ changes how much the average fluctuates (the standard errors shrink as $d_2$ grows), never ' +
+    'its expectation. That is why μP scales initialisation and learning rates by the fan-in alone.\n\n' +
+    'Checks allow a family-wise false-alarm rate of 1/1000 (Šidák, Student t); the slopes are weighted log–log fits on d₂.',
+  closedForm: '\\frac{\\partial}{\\partial d_2} E\\|Wx\\|^2_{\\mathrm{rms}} = \\frac{\\partial}{\\partial d_2} E\\|y\'\\|^2_{\\mathrm{rms}} = 0',
+  params,
+  presets: { quick: { d1: 64, d2s: [1, 8, 64, 512], budget: 2 ** 17, minTrials: 64 } },
+  async run(p, ctx): Promise<ExperimentOutput> {
+    const base = createRng(ctx.seed);
+    const points: Point[] = [];
+    const cap = Math.max(p.minTrials, p.maxTrials);
+    const plan = p.d2s.map((d2) => {
+      const cost = p.d1 * d2 + p.d1;
+      return { d2, cost, initTrials: trialsFor(cost, p.budget, p.minTrials, cap), signTrials: trialsFor(2 * cost, p.budget, p.minTrials, cap) };
+    });
+    // Progress counts work (trials × cost), so it moves evenly across small and large d₂.
+    const work = (q: (typeof plan)[number]) => q.cost * (q.initTrials + 2 * q.signTrials);
+    const total = plan.reduce((s, q) => s + work(q), 0);
+    let done = 0;
+    for (const q of plan) {
+      ctx.throwIfCancelled();
+      const rng = base.jump().clone();
+      const init = measureInitRms(rng, p.d1, q.d2, q.initTrials);
+      const signgd = measureSigngdRms(rng, p.d1, q.d2, q.signTrials, 1, 'sum-of-signs', 'independent', false).train;
+      points.push({ d2: q.d2, init, signgd });
+      ctx.checkpoint(output(points, p));
+      done += work(q);
+      ctx.progress(done / total, `d₂ = ${q.d2}`);
+      await yieldToEventLoop();
+    }
+    return output(points, p);
+  },
+};

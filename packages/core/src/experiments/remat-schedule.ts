@@ -1,0 +1,106 @@
+// Lab: one strategy's schedule drawn op by op — which activations are computed, recomputed, stored (memory or disk)
+// and consumed by backward steps — as a table (rows = ops, columns = layers) and as series (working position, memory).
+import { z } from 'zod';
+import { makeChain, checkBudget } from '../planner/chain.js';
+import { revolveForwardSteps } from '../planner/closed-form.js';
+import { planTrace, strategyLabel, STRATEGIES, type StrategyId, type StrategySpec } from '../planner/plan.js';
+import { simulateTrace } from '../planner/simulate.js';
+import { traceTimeline } from '../planner/timeline.js';
+import type { Check, Experiment, ExperimentOutput } from './api.js';
+import { rematClosedForm } from './remat.js';
+import { plannerChain } from './remat-planner.js';
+import { exactCheck } from './stats.js';
+
+const ids = STRATEGIES.map((s) => s.id) as [StrategyId, ...StrategyId[]];
+
+const params = z.object({
+  strategy: z.enum(ids).default('revolve').describe(`strategy: ${ids.join(', ')}`),
+  layers: z.number().int().min(1).max(64).default(10).describe('chain length n (at most 64 to draw)'),
+  slots: z.number().int().min(0).max(64).default(2).describe('revolve: checkpoint slots c (the inputs not counted)'),
+  budget: z.number().int().min(1).max(1000).default(4).describe('optimal / two-level: memory budget in activation units'),
+  every: z.number().int().min(1).max(64).default(5).describe('every-k: store every k-th activation'),
+  segments: z.number().int().min(1).max(64).default(5).describe('checkpoint-sequential: number of segments'),
+  chain: z.enum(['uniform', 'uneven']).default('uniform').describe('uniform layers, or seeded uneven sizes and forward costs'),
+  fwdNs: z.number().min(0).max(1e9).default(20).describe('cost of one forward step (ns)'),
+  loadmemNs: z.number().min(0).max(1e9).default(10).describe('cost of reading a stored activation from memory (ns per unit)'),
+  loaddiskNs: z.number().min(0).max(1e9).default(100).describe('cost of reading an activation from disk (ns per unit)'),
+  diskWriteNs: z.number().min(0).max(1e9).default(0).describe('cost of writing an activation to disk (ns per unit)'),
+});
+
+export const rematScheduleExperiment: Experiment<typeof params> = {
+  id: 'remat-schedule',
+  question: 'lab',
+  title: 'Remat schedule: one strategy’s trace, op by op',
+  summary: 'Plans one strategy, validates its trace in WebAssembly and lays it out as a timeline of layers × ops.',
+  explanation:
+    'Rows are the trace’s operations in order, columns the activations $a_1 … a_n$. A cell shows what the op does to ' +
+    'that activation — f computed for the first time, r recomputed, B its backward step — or what is held after it: ' +
+    'M stored in memory, D on disk, + both, w the working activation.\n\n' +
+    'The series draw the same schedule as curves: the position of the working activation over the ops (revolve’s ' +
+    'saw-tooth) and the memory in use, which never exceeds the peak the simulator reports.',
+  closedForm: 't(n + 1, c + 1) = r\\,(n+1) - \\binom{c+r+1}{r-1}',
+  params,
+  presets: { quick: { strategy: 'revolve', layers: 6, slots: 1 }, homework: { strategy: 'every-k', layers: 10, every: 5 }, revolve: { strategy: 'revolve', layers: 9, slots: 2 } },
+  async run(p, ctx): Promise<ExperimentOutput> {
+    const chain = p.chain === 'uniform' ? makeChain({ layers: p.layers, fwdCost: p.fwdNs, loadMemCost: p.loadmemNs, loadDiskCost: p.loaddiskNs, storeDiskCost: p.diskWriteNs }) : plannerChain(p, ctx.seed);
+    const n = chain.n;
+    const spec: StrategySpec = (() => {
+      switch (p.strategy) {
+        case 'every-k':
+        case 'every-k-cached':
+          return { strategy: p.strategy, every: p.every };
+        case 'checkpoint-sequential':
+          return { strategy: p.strategy, segments: Math.min(p.segments, n) };
+        case 'revolve':
+          return { strategy: p.strategy, slots: p.slots };
+        case 'optimal':
+        case 'two-level':
+          checkBudget(chain, p.budget);
+          return { strategy: p.strategy, budget: p.budget };
+        default:
+          return { strategy: p.strategy };
+      }
+    })();
+    const trace = planTrace(chain, spec);
+    const stats = simulateTrace(trace, chain, p.strategy === 'optimal' || p.strategy === 'two-level' ? { budget: p.budget } : {});
+    ctx.progress(0.5, 'validated');
+    const timeline = traceTimeline(trace, chain);
+
+    const checks: Check[] = [exactCheck('backward steps (trace valid)', n, stats.backward)];
+    if (p.strategy === 'revolve') {
+      const c = Math.min(p.slots, n);
+      checks.push(exactCheck(`forward steps = t(n + 1, c + 1) = t(${n + 1}, ${c + 1})`, revolveForwardSteps(n + 1, c + 1), stats.forward));
+    }
+    if (p.strategy === 'every-k') checks.push(exactCheck('recomputed = homework closed form', rematClosedForm(n, Math.min(p.every, n)).fwd, stats.recompute));
+    const maxMemory = Math.max(0, ...timeline.rows.map((r) => r.memory));
+    checks.push(exactCheck('memory after each op ≤ simulated peak (1 = yes)', 1, maxMemory <= stats.peakMemory ? 1 : 0, 0, `${maxMemory} ≤ ${stats.peakMemory}`));
+
+    const steps = timeline.rows.map((_, k) => k);
+    return {
+      values: {
+        ops: stats.ops,
+        forward: stats.forward,
+        recompute: stats.recompute,
+        loadMem: stats.loadMem,
+        loadDisk: stats.loadDisk,
+        storeDisk: stats.storeDisk,
+        peakMemory: stats.peakMemory,
+        peakDisk: stats.peakDisk,
+        overheadNs: stats.overhead,
+        timeNs: stats.time,
+      },
+      checks,
+      series: [
+        { plot: 'Schedule', label: 'working activation (layer)', x: steps, y: timeline.rows.map((r) => r.working), xLabel: 'op', yLabel: 'layer', kind: 'measured' },
+        { plot: 'Memory in use', label: 'memory after the op (units)', x: steps, y: timeline.rows.map((r) => r.memory), xLabel: 'op', yLabel: 'units', kind: 'measured' },
+      ],
+      tables: [
+        {
+          title: `${strategyLabel(spec, chain)} on ${n} layers — ${timeline.legend}`,
+          columns: ['#', 'op', ...Array.from({ length: n }, (_, i) => `a${i + 1}`), 'memory'],
+          rows: timeline.rows.map((r, k) => [k, r.op, ...r.cells, r.memory]),
+        },
+      ],
+    };
+  },
+};

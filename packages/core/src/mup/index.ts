@@ -1,0 +1,20 @@
+export {
+  SP,
+  MUP_TABLE3,
+  MUP_TABLE8,
+  PARAMETERIZATIONS,
+  scale as parameterizationScale,
+  formatScaling,
+  sameScaling,
+  type Parameterization,
+  type ParameterizationId,
+  type RoleRule,
+  type Scaling,
+  type TensorRole,
+} from './parameterization.js';
+export { planTensors, resolveParameterization, MAX_WIDTH, type MlpShape, type OptimizerKind, type ScalingOptions, type TensorName, type TensorPlan } from './spec.js';
+export { MlpModel, type ActivationName, type OptimizerSettings } from './model.js';
+export { loadMnist, loadDataset, syntheticDataset, parseMnist, type Dataset, type DatasetName, type Split, type SyntheticOptions } from './data.js';
+export { trainRun, checkTrainConfig, createModel, evaluate as evaluateModel, BatchSampler, type TrainConfig, type TrainResult, type TrainHooks } from './train.js';
+export { runTrainings, availableCores, WorkerRunError, type PoolOptions } from './pool.js';
+export { sweepConfigs, lossCurve, argminLog2Lr, runSeed, type SweepGrid, type CurvePoint } from './sweep.js';

@@ -1,0 +1,14 @@
+export { makeChain, minimumBudget, checkBudget, assertChain, MAX_PLANNER_LAYERS, type Chain, type ChainSpec } from './chain.js';
+export { TraceBuilder, encodeTrace, decodeTrace, opAt, formatOp, type Op, type OpName, type Trace } from './trace.js';
+export { simulateTrace, checkTrace, TraceError, type TraceStats, type SimulateOptions } from './simulate.js';
+export { beta, revolveReps, revolveForwardSteps, revolveForwardStepsByRecursion, revolveSplit } from './closed-form.js';
+export { everyKTrace } from './strategies/every-k.js';
+export { checkpointSequentialTrace, sequentialSegments } from './strategies/checkpoint-sequential.js';
+export { chenTrace, chenSegment } from './strategies/chen.js';
+export { revolveTrace, revolveSteps, MAX_REVOLVE_STEPS } from './strategies/revolve.js';
+export { diskAllTrace } from './strategies/disk.js';
+export { optimalSchedule, optimalFrontier, MAX_DP_STATES, type OptimalOptions, type OptimalSchedule } from './strategies/optimal.js';
+export { bruteForceOptimum, bruteForceSchedule, MAX_BRUTE_FORCE_LAYERS, type BruteForceOptions } from './brute-force.js';
+export { breakEvenLoadDisk, type BreakEven } from './break-even.js';
+export { traceTimeline, TIMELINE_LEGEND, MAX_TIMELINE_CELLS, type Timeline } from './timeline.js';
+export { planTrace, strategyLabel, revolveSlotsForBudget, STRATEGIES, type StrategyId, type StrategySpec } from './plan.js';

@@ -1,0 +1,93 @@
+// The estimator experiments (quick presets): every check passes, results are plain JSON and reproducible, bad
+// parameters are typed errors, cancellation keeps the finished part; the claim checker's question 3.
+import { describe, expect, it } from 'vitest';
+import {
+  CancelledError,
+  checkClaim,
+  experiments,
+  findClaimQuestion,
+  findExperiment,
+  getExperiment,
+  InvalidArgumentError,
+  ParamError,
+  runExperiment,
+  type ExperimentResult,
+} from '@hw3/core';
+
+const IDS = ['estimators', 'estimators-general', 'estimator-variance-figure'] as const;
+
+describe('registry', () => {
+  it('lists 3a–3c and 3d–3e between 1c and 4a–4c, and the figure as a lab after them', () => {
+    const ids = experiments.map((e) => e.id);
+    const at = (id: string) => ids.indexOf(id);
+    expect(at('estimators')).toBeGreaterThan(-1);
+    expect(at('estimators-general')).toBe(at('estimators') + 1);
+    expect(at('remat')).toBeGreaterThan(at('estimators-general'));
+    expect(at('estimator-variance-figure')).toBeGreaterThan(at('remat'));
+    if (at('fan-in-only') >= 0) expect(at('fan-in-only')).toBeLessThan(at('estimators'));
+    for (const [part, id] of [['3a', 'estimators'], ['3c', 'estimators'], ['3d', 'estimators-general'], ['3e', 'estimators-general']]) expect(findExperiment(part!)?.id).toBe(id);
+  });
+});
+
+describe.each(IDS)('%s (quick)', (id) => {
+  let result: ExperimentResult;
+  it('runs with every check passing', async () => {
+    const e = getExperiment(id);
+    result = await runExperiment(e, e.presets!.quick, { seed: 2 });
+    expect(result.status).toBe('complete');
+    expect(result.checks.length).toBeGreaterThan(3);
+    for (const c of result.checks) expect(c.pass, `${c.name}: expected ${c.expected}, measured ${c.measured}, z ${c.z}`).toBe(true);
+  });
+  it('is plain JSON (no NaN or Infinity) and reproducible', async () => {
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+    const again = await runExperiment(getExperiment(id), getExperiment(id).presets!.quick, { seed: 2 });
+    expect(again).toEqual(result);
+  });
+});
+
+describe('estimator experiments: parameters and cancellation', () => {
+  it('rejects bad parameters with typed errors', async () => {
+    await expect(runExperiment(getExperiment('estimators'), { dim: 0 })).rejects.toBeInstanceOf(ParamError);
+    await expect(runExperiment(getExperiment('estimator-variance-figure'), { kMin: 2, kMax: 1 })).rejects.toBeInstanceOf(ParamError);
+    const bad = await runExperiment(getExperiment('estimators-general'), { formula: 'x; exit()' }).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(InvalidArgumentError);
+    expect((bad as InvalidArgumentError).param).toBe('formula');
+    const log0 = await runExperiment(getExperiment('estimators-general'), { formula: 'log(x)', samples: 1000 }).catch((e: unknown) => e);
+    expect((log0 as InvalidArgumentError).param).toBe('formula');
+  });
+
+  it('a user formula runs through symbolic differentiation and quadrature', async () => {
+    const r = await runExperiment(getExperiment('estimators-general'), { formula: 'exp(-x) + cos(2x)', samples: 20_000 }, { seed: 3 });
+    for (const c of r.checks) expect(c.pass, c.name).toBe(true);
+    expect(r.tables.find((t) => t.title === 'Cost')!.rows[0]![1]).toMatch(/sin/);
+  });
+
+  it('cancelling keeps what finished', async () => {
+    const controller = new AbortController();
+    const e = getExperiment('estimator-variance-figure');
+    const error = await runExperiment(e, e.presets!.quick, {
+      signal: controller.signal,
+      progressIntervalMs: 0,
+      onProgress: (p) => p.fraction > 0.3 && controller.abort(),
+    }).catch((x: unknown) => x);
+    expect(error).toBeInstanceOf(CancelledError);
+    const partial = (error as CancelledError<ExperimentResult>).partial!;
+    expect(partial.status).toBe('cancelled');
+    expect(partial.series.length).toBeGreaterThan(0);
+  });
+});
+
+describe('claim checker, question 3', () => {
+  it('is registered with variables k, sigma, mu', () => {
+    expect(findClaimQuestion('3')?.variables.map((v) => v.name)).toEqual(['k', 'sigma', 'mu']);
+    expect(findClaimQuestion('3-pathwise')).toBeDefined();
+  });
+  it('accepts the derived score-function variance and refutes a dropped term', async () => {
+    const right = await checkClaim('3', '(k*mu^2)^2/sigma^2 + 2*(k+4)*k*mu^2 + 4*mu^2 + sigma^2*(k+2)*(k+4)');
+    expect(right.verdict).toBe('consistent');
+    const wrong = await checkClaim('3', '(k*mu^2)^2/sigma^2 + 2*(k+4)*k*mu^2 + sigma^2*(k+2)*(k+4)');
+    expect(wrong.verdict).toBe('refuted');
+    expect((await checkClaim('3-pathwise', '4*sigma^2')).verdict).toBe('consistent');
+    expect((await checkClaim('3-pathwise', '4*sigma^2*k')).verdict).toBe('refuted');
+  });
+});

@@ -1,0 +1,69 @@
+// The μP lab's other experiments end to end on small settings: mup-table (tables from data, bitwise equivalences),
+// spectral (alignment exactly 1 for a batch of one), coord-check (structure and the SP blow-up), MNIST loading.
+import { describe, expect, it } from 'vitest';
+import { runExperiment } from '../src/experiments/run.js';
+import { findExperiment } from '../src/experiments/registry.js';
+import { mupTableExperiment } from '../src/experiments/mup-table.js';
+import { spectralExperiment } from '../src/experiments/spectral.js';
+import { coordCheckExperiment } from '../src/experiments/coord-check.js';
+import { loadMnist } from '../src/mup/data.js';
+
+describe('registry', () => {
+  it('finds the μP lab by id and homework part', () => {
+    expect(findExperiment('2a')?.id).toBe('lr-transfer');
+    expect(findExperiment('2b')?.id).toBe('mup-table');
+    expect(findExperiment('2c')?.id).toBe('spectral');
+    expect(findExperiment('coord-check')?.id).toBe('coord-check');
+  });
+});
+
+describe('mup-table', () => {
+  it('renders TP5 Tables 3 and 8 from the data and passes every equivalence check (synthetic, 3 steps)', async () => {
+    const r = await runExperiment(mupTableExperiment, { dataset: 'synthetic', baseWidth: 32, widths: [128, 24], steps: 3, batchSize: 16 });
+    expect(r.tables[0]!.rows[0]).toEqual(['init var', '1/fan_in', '1/fan_in² (1/fan_in)', '1/fan_in']);
+    expect(r.tables[1]!.rows[1]).toEqual(['multiplier', '1', '1/fan_in (1)', '1']);
+    const failed = r.checks.filter((c) => !c.pass).map((c) => c.name);
+    expect(failed).toEqual([]);
+    // 2 table checks + 3 optimizers × (2 base-width + 2 width) comparisons
+    expect(r.checks).toHaveLength(2 + 3 * 4);
+  }, 60_000);
+});
+
+describe('spectral', () => {
+  it('a batch of one gives alignment 1 (rank-one update); a larger batch less; SP logits blow up', async () => {
+    const r = await runExperiment(spectralExperiment, { dataset: 'synthetic', widths: [64, 256, 1024], baseWidth: 64, iterations: 30 });
+    expect(r.values.maxAlignmentBatch1Error).toBeLessThanOrEqual(1e-4);
+    expect(r.values.maxAlignmentBatchB).toBeLessThan(0.999);
+    expect(r.values.spLogitDeltaRatio).toBeGreaterThan(1.2);
+    expect(r.tables[0]!.rows).toHaveLength(2 * 3 * 3);
+  }, 60_000);
+});
+
+describe('coord-check', () => {
+  it('returns log–log series per step and the SP output growth', async () => {
+    const r = await runExperiment(coordCheckExperiment, { dataset: 'synthetic', widths: [64, 256, 1024], seeds: 1 });
+    expect(r.series.filter((s) => s.plot === 'μP coord check, t = 2')).toHaveLength(4);
+    expect(r.values.spLogitChangeRatio4x).toBeGreaterThan(2);
+    // Hidden activations under μP stay within microsoft/mup's band.
+    for (const c of r.checks.filter((c) => c.name.startsWith('μP h'))) expect(c.pass, c.name).toBe(true);
+  }, 60_000);
+});
+
+describe('MNIST from the build-time binary', () => {
+  it('has 9000 train and 1000 test digits, 100 test per class, standardised pixels', async () => {
+    const d = await loadMnist();
+    expect([d.train.rows, d.test.rows, d.inputDim, d.classes]).toEqual([9000, 1000, 784, 10]);
+    const counts = new Array(10).fill(0);
+    for (const y of d.test.y) counts[y]++;
+    expect(counts).toEqual(new Array(10).fill(100));
+    let s = 0;
+    let s2 = 0;
+    for (const v of d.train.x) {
+      s += v;
+      s2 += v * v;
+    }
+    const n = d.train.x.length;
+    expect(Math.abs(s / n)).toBeLessThan(1e-4);
+    expect(Math.abs(s2 / n - 1)).toBeLessThan(1e-4);
+  }, 60_000);
+});
