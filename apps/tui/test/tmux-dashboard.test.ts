@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const socket = `hw3-dashboard-test-${process.pid}`;
-const session = 'hw3';
+let session = 'hw3';
 
 const tmux = (...args: string[]) => {
   const r = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
@@ -128,14 +128,20 @@ describe.runIf(hasTmux)('dashboard under tmux (120 × 40)', () => {
     await waitScreen((s) => s.includes('a run all'), 'the list after help');
     await settle();
     keys('q');
-    const after = await waitScreen((s) => s.includes('EXIT='), 'the exit');
+    // Wait for stty's line too: it prints after the exit code, and a capture in between would miss it.
+    const sttyLine = (s: string) => s.split('\n').some((l) => /^-?icanon$/.test(l.trim()));
+    const after = await waitScreen((s) => s.includes('EXIT=') && sttyLine(s), 'the exit and the terminal mode');
     expect(after).toContain('EXIT=0');
     expect(after.split('\n').map((l) => l.trim())).toContain('icanon');
   }, 300_000);
 
   it('draws without colours when NO_COLOR is set, and quits on Ctrl-C during a run', async () => {
-    tmux('kill-session', '-t', session);
+    // A new session before the old one goes: killing a server's last session makes the server exit, and a
+    // new-session racing with that exit fails ("server exited unexpectedly").
+    const previous = session;
+    session = 'hw3-no-color';
     tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `env -u CI -u CONTINUOUS_INTEGRATION NO_COLOR=1 node ${main}; echo "EXIT=$?"; sleep 120`);
+    tmux('kill-session', '-t', previous);
     await waitScreen((s) => s.includes('? help') && s.includes('not run'), 'the experiment list');
     // capture-pane -e keeps the escape codes: no foreground colour (30–37, 90–97, 38;…) may be among them.
     expect(colours()).toEqual([]);
