@@ -94,9 +94,11 @@ describe.each(cases)('$experiment.id', (c) => {
       expect(await plotInk(p.page)).toBeGreaterThan(500);
     }
     expect(await p.page.locator('.closed-form .katex').count()).toBe(1);
+    // Bit for bit (issue 8): every number of the exported JSON (values, checks, series, tables) equals Node's.
     const diff = numberDifferences(await exportedJson(p.page), nodeResult);
     if (diff.lastBits.length > 0) metrics[`${c.experiment.id}: libm-level (relative ≤ 1e-12) differences browser vs Node`] = diff.lastBits.slice(0, 5);
     expect(diff.large).toEqual([]);
+    expect(diff.lastBits, 'last-bit differences: a JS-derived value still uses Math.* instead of the core libm').toEqual([]);
     expectClean(p);
   }, 300_000);
 

@@ -1,5 +1,5 @@
 // The μP lab's other experiments end to end on small settings: mup-table (tables from data, bitwise equivalences),
-// spectral (alignment exactly 1 for a batch of one), coord-check (structure and the SP blow-up), MNIST loading.
+// spectral (alignment exactly 1 for a batch of one; every check on the seeds that once failed), coord-check (structure and the SP blow-up), MNIST loading.
 import { describe, expect, it } from 'vitest';
 import { runExperiment } from '../src/experiments/run.js';
 import { findExperiment } from '../src/experiments/registry.js';
@@ -7,6 +7,7 @@ import { mupTableExperiment } from '../src/experiments/mup-table.js';
 import { spectralExperiment } from '../src/experiments/spectral.js';
 import { coordCheckExperiment } from '../src/experiments/coord-check.js';
 import { loadMnist } from '../src/mup/data.js';
+import { exactCheck, zCheck } from '../src/experiments/stats.js';
 
 describe('registry', () => {
   it('finds the μP lab by id and homework part', () => {
@@ -37,6 +38,18 @@ describe('spectral', () => {
     expect(r.values.spLogitDeltaRatio).toBeGreaterThan(1.2);
     expect(r.tables[0]!.rows).toHaveLength(2 * 3 * 3);
   }, 60_000);
+
+  // Seeds 4 and 7 failed the old two-width bands (μP logits' 1/√n correction; SP's Θ(1) bias step). The slope checks
+  // must pass on them, and still tell the laws apart: SP's readout slope is far from 0, μP's far from 1.
+  it.each([4, 7])('every check passes with the quick preset, seed %i; the wrong growth laws fail', async (seed) => {
+    const r = await runExperiment(spectralExperiment, spectralExperiment.presets!.quick!, { seed });
+    expect(r.checks.filter((c) => !c.pass).map((c) => `${c.name}: ${c.measured}`)).toEqual([]);
+    const sp = r.checks.find((c) => c.name.startsWith('SP readout'))!;
+    // The wrong law must fail the same checks: SP's readout slope against 0 (5σ), μP's slopes against 1 (±½).
+    expect(zCheck('SP readout slope vs Θ(1)', 0, sp.measured, sp.stderr!).pass).toBe(false);
+    for (const c of r.checks.filter((c) => c.name.startsWith('μP') && c.name.includes('slope')))
+      expect(exactCheck(c.name, 1, c.measured, c.tolerance).pass, c.name).toBe(false);
+  }, 60_000);
 });
 
 describe('coord-check', () => {
@@ -46,6 +59,12 @@ describe('coord-check', () => {
     expect(r.values.spLogitChangeRatio4x).toBeGreaterThan(2);
     // Hidden activations under μP stay within microsoft/mup's band.
     for (const c of r.checks.filter((c) => c.name.startsWith('μP h'))) expect(c.pass, c.name).toBe(true);
+  }, 60_000);
+
+  // Seeds 1 and 3 failed when the quick preset's widest 4× pair (256 → 1024) was still in the 1/√n regime.
+  it.each([1, 3])('every check passes with the quick preset, seed %i', async (seed) => {
+    const r = await runExperiment(coordCheckExperiment, coordCheckExperiment.presets!.quick!, { seed });
+    expect(r.checks.filter((c) => !c.pass).map((c) => `${c.name}: ${c.measured}`)).toEqual([]);
   }, 60_000);
 });
 

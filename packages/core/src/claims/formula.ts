@@ -5,6 +5,7 @@
 import { parse, type MathNode } from 'mathjs/number';
 import { Hw3Error } from '../errors.js';
 import { editDistance } from '../edit-distance.js';
+import { expDet, log10Det, log2Det, logDet, powDet } from '../libm/index.js';
 
 /** Longest formula accepted (characters). */
 export const MAX_CLAIM_LENGTH = 500;
@@ -43,7 +44,7 @@ const OPERATORS: Record<string, Fn> = {
   subtract: (a, b) => a! - b!,
   multiply: (a, b) => a! * b!,
   divide: (a, b) => a! / b!,
-  pow: (a, b) => a! ** b!,
+  pow: (a, b) => powDet(a!, b!),
   unaryMinus: (a) => -a!,
   unaryPlus: (a) => a!,
   mod: (a, b) => a! - b! * Math.floor(a! / b!),
@@ -51,18 +52,18 @@ const OPERATORS: Record<string, Fn> = {
 /** Functions a formula may call, with their number of arguments. */
 export const CLAIM_FUNCTIONS: Record<string, { arity: [number, number]; fn: Fn }> = {
   sqrt: { arity: [1, 1], fn: Math.sqrt },
-  exp: { arity: [1, 1], fn: Math.exp },
-  log: { arity: [1, 2], fn: (x, base) => (base === undefined ? Math.log(x!) : Math.log(x!) / Math.log(base)) },
-  ln: { arity: [1, 1], fn: Math.log },
-  log2: { arity: [1, 1], fn: Math.log2 },
-  log10: { arity: [1, 1], fn: Math.log10 },
+  exp: { arity: [1, 1], fn: (x) => expDet(x!) },
+  log: { arity: [1, 2], fn: (x, base) => (base === undefined ? logDet(x!) : logDet(x!) / logDet(base)) },
+  ln: { arity: [1, 1], fn: (x) => logDet(x!) },
+  log2: { arity: [1, 1], fn: (x) => log2Det(x!) },
+  log10: { arity: [1, 1], fn: (x) => log10Det(x!) },
   abs: { arity: [1, 1], fn: Math.abs },
   floor: { arity: [1, 1], fn: Math.floor },
   ceil: { arity: [1, 1], fn: Math.ceil },
   round: { arity: [1, 1], fn: Math.round },
   min: { arity: [1, 8], fn: Math.min },
   max: { arity: [1, 8], fn: Math.max },
-  pow: { arity: [2, 2], fn: (a, b) => a! ** b! },
+  pow: { arity: [2, 2], fn: (a, b) => powDet(a!, b!) },
   mod: { arity: [2, 2], fn: OPERATORS.mod! },
 };
 /** Named constants every formula may use. */

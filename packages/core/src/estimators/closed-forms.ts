@@ -1,6 +1,7 @@
 // Closed forms derived by hand (Isserlis / χ² moments), checked against quadrature and Monte Carlo in the tests.
 // x = μ + σε, ε ~ N(0, I_k). Score of μᵢ: εᵢ/σᵢ; of σᵢ: (εᵢ² − 1)/σᵢ; of a shared σ: (‖ε‖² − k)/σ.
 // Measure-valued (coupled): μᵢ ± σᵢ·Rayleigh with constant 1/(σ√(2π)); σ: Maxwell M against M·U, constant 1/σ.
+import { expDet } from '../libm/index.js';
 
 /** Single-sample variances for f = ‖x‖² with one shared σ (A = ‖μ‖²). */
 export interface SumSquaresForms {
@@ -96,7 +97,7 @@ export function exponentialSquareForms(rate: number): { grad: number; pathwise: 
 
 /** Bernoulli(sigmoid θ), cost values h₀ = h(0), h₁ = h(1): gradient p(1 − p)(h₁ − h₀) and score variance. */
 export function bernoulliForms(logit: number, h0: number, h1: number): { grad: number; score: number } {
-  const p = 1 / (1 + Math.exp(-logit));
+  const p = 1 / (1 + expDet(-logit));
   const grad = p * (1 - p) * (h1 - h0);
   return { grad, score: (1 - p) * h0 * h0 * p * p + p * h1 * h1 * (1 - p) ** 2 - grad * grad };
 }

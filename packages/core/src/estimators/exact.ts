@@ -7,6 +7,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import { exponentialRule, maxwellRule, normalRule, rayleighRule, uniformRule, type Rule } from './quadrature.js';
 import { checkDistribution, checkEstimatorFor, resolveCost, type CostSpec, type DistributionSpec, type EstimatorKind, type GradParam } from './spec.js';
+import { expDet } from '../libm/index.js';
 
 /** E[Uᵃ Sᵇ], a, b ∈ {0, 1, 2}, row-major (index 3a + b). */
 type Moments = Float64Array;
@@ -151,7 +152,7 @@ export function exactGradient(options: ExactOptions): ExactGradient {
     if (estimator === 'score') scoreMoments.push(pairMoments(R, (x) => w * h(x), (x) => 1 / rate - x));
     else direct.push(expect(R, (x) => w * dh(x) * (-x / rate)));
   } else {
-    const p = 1 / (1 + Math.exp(-dist.logit));
+    const p = 1 / (1 + expDet(-dist.logit));
     const w = cost.weight(0);
     const rule: Rule = { x: Float64Array.of(0, 1), w: Float64Array.of(1 - p, p) };
     scoreMoments.push(pairMoments(rule, (x) => w * h(x), (x) => x - p));

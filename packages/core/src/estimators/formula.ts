@@ -1,7 +1,8 @@
 // User cost formulas h(x): parsed by mathjs, checked against a whitelist, differentiated symbolically, and evaluated
-// through mathjs' compiled expression trees (never eval or new Function).
+// by closures over the syntax trees with the deterministic libm (never eval or new Function).
 import { derivative, parse, type MathNode } from 'mathjs';
 import { InvalidArgumentError } from '../errors.js';
+import { compileCostTree } from './formula-eval.js';
 
 /** Functions a formula may call. */
 export const FORMULA_FUNCTIONS = ['sin', 'cos', 'tan', 'exp', 'log', 'sqrt', 'abs', 'tanh', 'sinh', 'cosh', 'atan'] as const;
@@ -80,11 +81,14 @@ export function parseFormula(expression: string): FormulaCost {
   } catch (error) {
     reject(expression, `cannot differentiate: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const hc = root.compile();
-  const dc = d.compile();
-  const value = (code: typeof hc, x: number): number => {
-    const v = code.evaluate({ x });
-    return typeof v === 'number' ? v : NaN; // complex results (sqrt(-1)) count as undefined
-  };
-  return { expression, derivative: d.toString(), h: (x) => value(hc, x), dh: (x) => value(dc, x) };
+  let h: (x: number) => number;
+  let dh: (x: number) => number;
+  try {
+    h = compileCostTree(root);
+    dh = compileCostTree(d);
+  } catch (error) {
+    reject(expression, error instanceof Error ? error.message : String(error));
+  }
+  // Deterministic elementary functions (same bits in every engine); complex results (sqrt(-1)) come out NaN.
+  return { expression, derivative: d.toString(), h, dh };
 }

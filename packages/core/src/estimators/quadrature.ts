@@ -1,6 +1,7 @@
 // Quadrature rules for exact expectations: composite Gauss–Legendre, with the densities the estimators need folded
 // into the weights (N(0, 1), Rayleigh(1), double-sided Maxwell, uniform, exponential). Smooth integrands over
 // [−12, 12] in panels of 1/4 are exact to ~1e−13; what the Gaussian weight leaves beyond ±12 is e⁻⁷² ≈ 1e−31.
+import { cosDet, expDet } from '../libm/index.js';
 
 /** Nodes and weights; Σ w = 1 for a probability density. */
 export interface Rule {
@@ -13,7 +14,7 @@ export function gaussLegendre(n: number): Rule {
   const x = new Float64Array(n);
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let z = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
+    let z = cosDet((Math.PI * (i + 0.75)) / (n + 0.5));
     let dp = 1;
     for (let iter = 0; iter < 100; iter++) {
       let p0 = 1;
@@ -56,19 +57,19 @@ let uniform: Rule | undefined;
 
 /** ε ~ N(0, 1). */
 export function normalRule(): Rule {
-  normal ??= compositeRule(-12, 12, 96, (e) => INV_SQRT_2PI * Math.exp(-0.5 * e * e));
+  normal ??= compositeRule(-12, 12, 96, (e) => INV_SQRT_2PI * expDet(-0.5 * e * e));
   return normal;
 }
 
 /** r ~ Rayleigh(1), density r e^{−r²/2} on [0, ∞). */
 export function rayleighRule(): Rule {
-  rayleigh ??= compositeRule(0, 12, 48, (r) => r * Math.exp(-0.5 * r * r));
+  rayleigh ??= compositeRule(0, 12, 48, (r) => r * expDet(-0.5 * r * r));
   return rayleigh;
 }
 
 /** m ~ double-sided Maxwell, density m² φ(m). */
 export function maxwellRule(): Rule {
-  maxwell ??= compositeRule(-12, 12, 96, (m) => m * m * INV_SQRT_2PI * Math.exp(-0.5 * m * m));
+  maxwell ??= compositeRule(-12, 12, 96, (m) => m * m * INV_SQRT_2PI * expDet(-0.5 * m * m));
   return maxwell;
 }
 
@@ -80,5 +81,5 @@ export function uniformRule(): Rule {
 
 /** x ~ Exponential(rate): density rate·e^{−rate·x}, truncated where it is below e⁻⁶⁰. */
 export function exponentialRule(rate: number): Rule {
-  return compositeRule(0, 60 / rate, 240, (x) => rate * Math.exp(-rate * x));
+  return compositeRule(0, 60 / rate, 240, (x) => rate * expDet(-rate * x));
 }

@@ -3,6 +3,7 @@
 import { ESTIMATOR_COST } from '@hw3/kernels';
 import { InvalidArgumentError } from '../errors.js';
 import { parseFormula } from './formula.js';
+import { cosDet, expDet, sinDet } from '../libm/index.js';
 
 /** A scalar cost h and its derivative h'. */
 export interface ScalarCost {
@@ -130,13 +131,13 @@ export function resolveCost(cost: unknown, dim: number): ResolvedCost {
     case 'bump': {
       const c = finiteNumber('k', spec.k);
       return builtin(ESTIMATOR_COST.bump, c, `exp(−${c} x²)`, {
-        h: (x) => Math.exp(-c * x * x),
-        dh: (x) => -2 * c * x * Math.exp(-c * x * x),
+        h: (x) => expDet(-c * x * x),
+        dh: (x) => -2 * c * x * expDet(-c * x * x),
       });
     }
     case 'cosine': {
       const c = finiteNumber('k', spec.k);
-      return builtin(ESTIMATOR_COST.cosine, c, `cos(${c} x)`, { h: (x) => Math.cos(c * x), dh: (x) => -c * Math.sin(c * x) });
+      return builtin(ESTIMATOR_COST.cosine, c, `cos(${c} x)`, { h: (x) => cosDet(c * x), dh: (x) => -c * sinDet(c * x) });
     }
     case 'formula': {
       const f = parseFormula(spec.expression);

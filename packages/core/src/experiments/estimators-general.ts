@@ -13,6 +13,7 @@ import { createRng } from '../rng.js';
 import type { Check, Experiment, ExperimentOutput, Table } from './api.js';
 import { yieldToEventLoop } from './run.js';
 import { exactCheck } from './stats.js';
+import { expDet } from '../libm/index.js';
 
 const params = z.object({
   rate: z.number().min(0.05).max(20).default(1.5).describe('rate λ of the exponential distribution'),
@@ -53,7 +54,7 @@ export const estimatorsGeneralExperiment: Experiment<typeof params> = {
     const isSquare = p.formula.replace(/\s+/g, '') === 'x^2';
 
     // The Bernoulli outcomes 0 and 1 must have finite costs; checked before any sampling.
-    const pr = 1 / (1 + Math.exp(-p.logit));
+    const pr = 1 / (1 + expDet(-p.logit));
     const h0 = formula.h(0);
     const h1 = formula.h(1);
     if (!Number.isFinite(h0) || !Number.isFinite(h1)) throw new InvalidArgumentError('formula', p.formula, 'finite at x = 0 and x = 1 (the Bernoulli outcomes)');

@@ -11,6 +11,7 @@ import { createRng } from '../rng.js';
 import type { Check, Experiment, ExperimentOutput, RunContext, Series, Table } from './api.js';
 import { yieldToEventLoop } from './run.js';
 import { finiteOrNull, linearFit } from './stats.js';
+import { logDet } from '../libm/index.js';
 
 const params = z.object({
   dim: z.number().int().min(1).max(4096).default(8).describe('dimension k of x'),
@@ -180,12 +181,12 @@ export const estimatorsExperiment: Experiment<typeof params> = {
     const byDim = await sweep('k', ks, (k) => ({ dim: k, sigma: p.sigma }), 'dimension k', 'Variance vs dimension (log–log)');
     // Slopes on the upper half of the sweep: the score function's approaches 2, the pathwise one is 0.
     const upper = ks.slice(Math.floor(ks.length / 2));
-    const logs = (ys: (number | null)[]) => ys.slice(Math.floor(ks.length / 2)).map((y) => Math.log(y ?? NaN));
-    const sfSlope = linearFit(upper.map(Math.log), logs(byDim.measured.score!)).slope;
-    const sfTheorySlope = linearFit(upper.map(Math.log), logs(byDim.theory.score!)).slope;
+    const logs = (ys: (number | null)[]) => ys.slice(Math.floor(ks.length / 2)).map((y) => logDet(y ?? NaN));
+    const sfSlope = linearFit(upper.map((x) => logDet(x)), logs(byDim.measured.score!)).slope;
+    const sfTheorySlope = linearFit(upper.map((x) => logDet(x)), logs(byDim.theory.score!)).slope;
     values.scoreSlopeVsK = finiteOrNull(sfSlope);
     values.scoreSlopeVsKClosedForm = finiteOrNull(sfTheorySlope);
-    values.pathwiseSlopeVsK = finiteOrNull(linearFit(upper.map(Math.log), logs(byDim.measured.pathwise!)).slope);
+    values.pathwiseSlopeVsK = finiteOrNull(linearFit(upper.map((x) => logDet(x)), logs(byDim.measured.pathwise!)).slope);
     ctx.checkpoint(output());
     const sigmas = [...p.sigmas].sort((a, b) => a - b);
     await sweep('sigma', sigmas, (s) => ({ dim: p.dim, sigma: s }), 'σ', 'Variance vs σ (log–log)');

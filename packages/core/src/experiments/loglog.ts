@@ -1,5 +1,6 @@
 // Weighted least squares on log–log axes: ln m ≈ a + Σ bᵢ ln xᵢ, each point weighted by its Monte Carlo precision.
 // By the delta method ln m̂ has standard error se/m, so the slopes' standard errors follow from (XᵀWX)⁻¹.
+import { logDet } from '../libm/index.js';
 
 export interface LogLogPoint {
   /** The regressors (e.g. [d1] or [d1, d2]), all > 0. */
@@ -44,9 +45,9 @@ export function logLogFit(points: readonly LogLogPoint[]): LogLogFit {
   const xtwx = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   const xtwy = new Array<number>(k).fill(0);
   for (const p of points) {
-    const row = [1, ...p.x.map(Math.log)];
+    const row = [1, ...p.x.map((x) => logDet(x))];
     const w = (p.mean / p.stderr) ** 2;
-    const y = Math.log(p.mean);
+    const y = logDet(p.mean);
     for (let i = 0; i < k; i++) {
       xtwy[i]! += w * row[i]! * y;
       for (let j = 0; j < k; j++) xtwx[i]![j]! += w * row[i]! * row[j]!;

@@ -7,6 +7,7 @@ import type { TrainResult } from '../mup/train.js';
 import type { ParameterizationId } from '../mup/parameterization.js';
 import type { Check, Experiment, ExperimentOutput, Series, Table } from './api.js';
 import { exactCheck, finiteOrNull } from './stats.js';
+import { log2Det } from '../libm/index.js';
 
 const params = z.object({
   dataset: z.enum(['mnist', 'synthetic']).default('mnist').describe('training data: MNIST digits or the small synthetic teacher task'),
@@ -74,7 +75,7 @@ function output(results: readonly (TrainResult | undefined)[], p: Params): Exper
   };
   const spShift = shift('sp');
   const mupShift = shift('mup');
-  const theory = -Math.log2(wide / narrow);
+  const theory = -log2Det(wide / narrow);
   const checks: Check[] = [];
   if (mupShift !== null) checks.push(exactCheck('μP optimum shift (widest − narrowest, log₂ LR) within one grid step of 0', 0, mupShift, 1));
   if (spShift !== null) {

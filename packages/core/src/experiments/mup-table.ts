@@ -9,6 +9,7 @@ import type { TrainConfig } from '../mup/train.js';
 import type { Check, Experiment, ExperimentOutput, Table } from './api.js';
 import { exactCheck } from './stats.js';
 import { yieldToEventLoop } from './run.js';
+import { log2Det } from '../libm/index.js';
 
 const params = z.object({
   dataset: z.enum(['mnist', 'synthetic']).default('mnist').describe('training data for the equivalence checks'),
@@ -57,7 +58,7 @@ const PRINTED: Record<string, string[][]> = {
   ],
 };
 
-const isPowerOfTwo = (x: number) => x > 0 && 2 ** Math.round(Math.log2(x)) === x;
+const isPowerOfTwo = (x: number) => x > 0 && 2 ** Math.round(log2Det(x)) === x;
 
 export const mupTableExperiment: Experiment<typeof params> = {
   id: 'mup-table',

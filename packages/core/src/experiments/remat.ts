@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { simulateRemat } from '../remat.js';
 import type { Check, Experiment, ExperimentOutput } from './api.js';
 import { exactCheck } from './stats.js';
+import { expDet, logDet } from '../libm/index.js';
 
 /** Closed form: q = ⌊n/k⌋ full segments cost 0+1+…+(k−1) each, the r = n mod k layers above the last checkpoint
  * cost 1+…+r; every needed activation is one loadmem. */
@@ -56,7 +57,7 @@ export const rematExperiment: Experiment<typeof params> = {
     ];
 
     // Sweep k over 1…n (at most 200 values, spread log-uniformly) for the figure and the table.
-    const ks = [...new Set(Array.from({ length: Math.min(n, 200) }, (_, i) => Math.round(Math.exp((Math.log(n) * i) / Math.max(1, Math.min(n, 200) - 1)))))].sort(
+    const ks = [...new Set(Array.from({ length: Math.min(n, 200) }, (_, i) => Math.round(expDet((logDet(n) * i) / Math.max(1, Math.min(n, 200) - 1)))))].sort(
       (a, b) => a - b,
     );
     const rows: (string | number)[][] = [];

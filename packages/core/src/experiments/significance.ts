@@ -1,5 +1,6 @@
 // Thresholds for many statistical checks at once: normal and Student-t tail quantiles, and the Šidák correction that
 // keeps the family-wise false-alarm rate of a whole grid of checks at α.
+import { expDet, expm1Det, log1pDet, logDet, sinDet } from '../libm/index.js';
 
 /** The family-wise false-alarm rate used by the experiments' checks and the claim checker: one run in 1000. */
 export const FAMILY_ALPHA = 1e-3;
@@ -16,10 +17,10 @@ export function normalUpperQuantile(p: number): number {
   const q = p; // lower-tail probability of −z
   let x: number;
   if (q < 0.02425) {
-    const r = Math.sqrt(-2 * Math.log(q));
+    const r = Math.sqrt(-2 * logDet(q));
     x = (((((c[0]! * r + c[1]!) * r + c[2]!) * r + c[3]!) * r + c[4]!) * r + c[5]!) / ((((d[0]! * r + d[1]!) * r + d[2]!) * r + d[3]!) * r + 1);
   } else if (q > 1 - 0.02425) {
-    const r = Math.sqrt(-2 * Math.log(1 - q));
+    const r = Math.sqrt(-2 * logDet(1 - q));
     x = -(((((c[0]! * r + c[1]!) * r + c[2]!) * r + c[3]!) * r + c[4]!) * r + c[5]!) / ((((d[0]! * r + d[1]!) * r + d[2]!) * r + d[3]!) * r + 1);
   } else {
     const r = q - 0.5;
@@ -28,7 +29,7 @@ export function normalUpperQuantile(p: number): number {
   }
   // Halley refinement on the lower tail Φ(x) = q.
   const e = 0.5 * erfc(-x / Math.SQRT2) - q;
-  const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
+  const u = e * Math.sqrt(2 * Math.PI) * expDet((x * x) / 2);
   x = x - u / (1 + (x * u) / 2);
   return -x;
 }
@@ -40,7 +41,7 @@ export function erfc(x: number): number {
   const t = 1 / (1 + 0.5 * z);
   const r =
     t *
-    Math.exp(
+    expDet(
       -z * z -
         1.26551223 +
         t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
@@ -51,12 +52,12 @@ export function erfc(x: number): number {
 function logGamma(x: number): number {
   // Lanczos approximation (g = 7, n = 9).
   const g = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+  if (x < 0.5) return logDet(Math.PI / Math.abs(sinDet(Math.PI * x))) - logGamma(1 - x);
   const xx = x - 1;
   let a = g[0]!;
   const t = xx + 7.5;
   for (let i = 1; i < 9; i++) a += g[i]! / (xx + i);
-  return 0.5 * Math.log(2 * Math.PI) + (xx + 0.5) * Math.log(t) - t + Math.log(a);
+  return 0.5 * logDet(2 * Math.PI) + (xx + 0.5) * logDet(t) - t + logDet(a);
 }
 
 // Continued fraction for the regularized incomplete beta (modified Lentz).
@@ -93,7 +94,7 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
 export function incompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  const front = expDet(logGamma(a + b) - logGamma(a) - logGamma(b) + a * logDet(x) + b * logDet(1 - x));
   return x < (a + 1) / (a + b + 2) ? (front * betaContinuedFraction(a, b, x)) / a : 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
 }
 
@@ -107,19 +108,19 @@ export function studentUpperQuantile(p: number, dof: number): number {
   if (!(dof >= 1) || dof > 1e6) return normalUpperQuantile(p);
   if (!(p > 0 && p < 0.5)) return p >= 0.5 ? 0 : Infinity;
   // Bisection on log t: the tail is monotone; 100 halvings of [1e-3, 1e12] are far below any useful precision.
-  let lo = Math.log(1e-3);
-  let hi = Math.log(1e12);
+  let lo = logDet(1e-3);
+  let hi = logDet(1e12);
   for (let i = 0; i < 100; i++) {
     const mid = (lo + hi) / 2;
-    if (studentUpperTail(Math.exp(mid), dof) > p) lo = mid;
+    if (studentUpperTail(expDet(mid), dof) > p) lo = mid;
     else hi = mid;
   }
-  return Math.exp((lo + hi) / 2);
+  return expDet((lo + hi) / 2);
 }
 
 /** Šidák: the per-check two-sided level that gives family-wise level `alpha` over `m` independent checks. */
 export function sidakLevel(alpha: number, m: number): number {
-  return -Math.expm1(Math.log1p(-alpha) / Math.max(1, m));
+  return -expm1Det(log1pDet(-alpha) / Math.max(1, m));
 }
 
 /** |z| (or |t|) threshold for one of `m` two-sided checks at family-wise level `alpha`; `dof` = trials − 1 when the

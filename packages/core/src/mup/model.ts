@@ -5,6 +5,7 @@ import { fillNormal } from '../gaussian.js';
 import type { Rng } from '../rng.js';
 import { pointerOf, WasmArray } from '../wasm-array.js';
 import { planTensors, type MlpShape, type OptimizerKind, type ScalingOptions, type TensorName, type TensorPlan } from './spec.js';
+import { powDet } from '../libm/index.js';
 
 export interface OptimizerSettings {
   kind: OptimizerKind;
@@ -164,8 +165,8 @@ export class MlpModel {
     const k = getKernels();
     const o = this.optimizer;
     this.#t++;
-    const c1 = 1 - o.beta1 ** this.#t;
-    const c2 = 1 - o.beta2 ** this.#t;
+    const c1 = 1 - powDet(o.beta1, this.#t);
+    const c2 = 1 - powDet(o.beta2, this.#t);
     for (const t of Object.values(this.tensors)) {
       const n = t.plan.rows * t.plan.cols;
       const w = pointerOf(t.w, 'w');

@@ -4,6 +4,7 @@
 // Every entry is relative to a base shape (the same network at the base width): value = c · (fan_in / base_fan_in)^a
 // · (fan_out / base_fan_out)^b, with c = 1/base_fan_in for the init variance and 1 for the rest. So at the base width
 // every ratio is 1 and μP is SP, as TP5 (Yang, Hu et al. 2022) prescribes.
+import { powDet } from '../libm/index.js';
 
 /** Input weights (fan-in = input dimension), hidden weights (width → width), output weights (width → classes), biases. */
 export type TensorRole = 'input' | 'hidden' | 'output' | 'bias';
@@ -97,7 +98,7 @@ export const PARAMETERIZATIONS: Readonly<Record<ParameterizationId, Parameteriza
 
 /** c·(fanIn/baseFanIn)^a·(fanOut/baseFanOut)^b. */
 export function scale(rule: Scaling, fanIn: number, fanOut: number, baseFanIn: number, baseFanOut: number): number {
-  return (fanIn / baseFanIn) ** rule.fanIn * (fanOut / baseFanOut) ** rule.fanOut;
+  return powDet(fanIn / baseFanIn, rule.fanIn) * powDet(fanOut / baseFanOut, rule.fanOut);
 }
 
 const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '.': '·' };

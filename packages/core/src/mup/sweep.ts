@@ -2,6 +2,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import type { ParameterizationId } from './parameterization.js';
 import type { TrainConfig, TrainResult } from './train.js';
+import { powDet } from '../libm/index.js';
 
 export interface SweepGrid {
   widths: number[];
@@ -30,7 +31,7 @@ export function sweepConfigs(grid: SweepGrid, base: Omit<TrainConfig, 'width' | 
   for (const parameterization of grid.parameterizations)
     for (const width of grid.widths)
       for (const log2Lr of grid.log2Lrs)
-        for (let s = 0; s < grid.seeds; s++) out.push({ ...base, parameterization, width, lr: 2 ** log2Lr, seed: runSeed(baseSeed, s) });
+        for (let s = 0; s < grid.seeds; s++) out.push({ ...base, parameterization, width, lr: powDet(2, log2Lr), seed: runSeed(baseSeed, s) });
   return out;
 }
 
@@ -47,7 +48,7 @@ export interface CurvePoint {
 /** Loss vs log₂ LR for one (parameterization, width). A diverged seed counts as +∞ loss for the optimum. */
 export function lossCurve(results: readonly TrainResult[], parameterization: ParameterizationId, width: number, log2Lrs: readonly number[]): CurvePoint[] {
   return log2Lrs.map((log2Lr) => {
-    const runs = results.filter((r) => r.config.parameterization === parameterization && r.config.width === width && Math.log2(r.config.lr) === log2Lr);
+    const runs = results.filter((r) => r.config.parameterization === parameterization && r.config.width === width && r.config.lr === powDet(2, log2Lr));
     const ok = runs.filter((r) => !r.diverged && r.trainLoss !== null).map((r) => r.trainLoss!);
     const mean = ok.length ? ok.reduce((a, b) => a + b, 0) / ok.length : null;
     const sd = ok.length > 1 ? Math.sqrt(ok.reduce((a, b) => a + (b - mean!) ** 2, 0) / (ok.length - 1)) : 0;
