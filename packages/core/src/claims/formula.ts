@@ -5,6 +5,7 @@
 import { parse, type MathNode } from 'mathjs/number';
 import { Hw3Error } from '../errors.js';
 import { editDistance } from '../edit-distance.js';
+import { FORMULA_OPERATORS } from '../formula-operators.js';
 import { expDet, log10Det, log2Det, logDet, powDet } from '../libm/index.js';
 
 /** Longest formula accepted (characters). */
@@ -39,16 +40,6 @@ function clip(text: string): string {
 }
 
 type Fn = (...args: number[]) => number;
-const OPERATORS: Record<string, Fn> = {
-  add: (a, b) => a! + b!,
-  subtract: (a, b) => a! - b!,
-  multiply: (a, b) => a! * b!,
-  divide: (a, b) => a! / b!,
-  pow: (a, b) => powDet(a!, b!),
-  unaryMinus: (a) => -a!,
-  unaryPlus: (a) => a!,
-  mod: (a, b) => a! - b! * Math.floor(a! / b!),
-};
 /** Functions a formula may call, with their number of arguments. */
 export const CLAIM_FUNCTIONS: Record<string, { arity: [number, number]; fn: Fn }> = {
   sqrt: { arity: [1, 1], fn: Math.sqrt },
@@ -64,7 +55,7 @@ export const CLAIM_FUNCTIONS: Record<string, { arity: [number, number]; fn: Fn }
   min: { arity: [1, 8], fn: Math.min },
   max: { arity: [1, 8], fn: Math.max },
   pow: { arity: [2, 2], fn: (a, b) => powDet(a!, b!) },
-  mod: { arity: [2, 2], fn: OPERATORS.mod! },
+  mod: { arity: [2, 2], fn: FORMULA_OPERATORS.mod! },
 };
 /** Named constants every formula may use. */
 export const CLAIM_CONSTANTS: Record<string, number> = { pi: Math.PI, π: Math.PI, e: Math.E };
@@ -159,7 +150,7 @@ export function compileClaimFormula(formula: unknown, variables: readonly string
       }
       case 'OperatorNode': {
         const op = node as unknown as { fn: string; op: string; args: MathNode[] };
-        const fn = Object.hasOwn(OPERATORS, op.fn) ? OPERATORS[op.fn] : undefined;
+        const fn = Object.hasOwn(FORMULA_OPERATORS, op.fn) ? FORMULA_OPERATORS[op.fn] : undefined;
         if (!fn) throw new FormulaError('not-allowed', formula, `uses the operator ${JSON.stringify(op.op)}, which is not allowed (use + - * / ^ and mod)`, op.op);
         const args = op.args.map(compile);
         if (args.length === 1) {

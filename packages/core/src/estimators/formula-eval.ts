@@ -2,20 +2,12 @@
 // costs, exact quadrature values and JS-sampled estimates have the same bits in every engine (mathjs' own evaluate
 // calls Math.*, whose last bits differ between engines). Closures over the tree: never eval or new Function.
 import type { MathNode } from 'mathjs';
+import { FORMULA_OPERATORS } from '../formula-operators.js';
 import { atanDet, coshDet, cosDet, expDet, logDet, powDet, sinDet, sinhDet, tanDet, tanhDet } from '../libm/index.js';
 
 type Fn = (...args: number[]) => number;
 type Evaluator = (x: number) => number;
 
-const OPERATORS: Record<string, Fn> = {
-  add: (a, b) => a! + b!,
-  subtract: (a, b) => a! - b!,
-  multiply: (a, b) => a! * b!,
-  divide: (a, b) => a! / b!,
-  pow: (a, b) => powDet(a!, b!),
-  unaryMinus: (a) => -a!,
-  unaryPlus: (a) => a!,
-};
 
 // The whitelist's functions plus what mathjs' derivative writes for them (sec, sech, …).
 const FUNCTIONS: Record<string, Fn> = {
@@ -64,7 +56,7 @@ export function compileCostTree(node: MathNode): Evaluator {
     }
     case 'OperatorNode': {
       const op = node as unknown as { fn: string; args: MathNode[] };
-      const fn = OPERATORS[op.fn];
+      const fn = Object.hasOwn(FORMULA_OPERATORS, op.fn) ? FORMULA_OPERATORS[op.fn] : undefined;
       if (!fn) throw new Error(`unsupported operator ${op.fn}`);
       const [a, b] = op.args.map(compileCostTree);
       if (op.args.length === 1) return (x) => fn(a!(x));

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { loadDataset } from '../mup/data.js';
 import { MlpModel, type ActivationName } from '../mup/model.js';
 import type { ParameterizationId } from '../mup/parameterization.js';
-import { gather, spacedRows } from '../mup/train.js';
+import { fixedBatch } from '../mup/train.js';
 import { Rng } from '../rng.js';
 import type { Check, Experiment, ExperimentOutput, Series } from './api.js';
 import { yieldToEventLoop } from './run.js';
@@ -64,9 +64,7 @@ export const coordCheckExperiment: Experiment<typeof params> = {
   async run(p: Params, ctx): Promise<ExperimentOutput> {
     const dataset = await loadDataset(p.dataset);
     const B = p.batchSize;
-    const x = new Float32Array(B * dataset.inputDim);
-    const y = new Int32Array(B);
-    gather(dataset.train, dataset.inputDim, spacedRows(dataset.train.rows, B), x, y);
+    const { x, y } = fixedBatch(dataset, B);
     const widths = [...p.widths].sort((a, b) => a - b);
     // stats[param][layer][t][wi] = mean over seeds of mean |x|
     const stats = new Map<string, number[]>();

@@ -7,7 +7,7 @@ import { MlpModel } from '../mup/model.js';
 import type { ParameterizationId } from '../mup/parameterization.js';
 import { alignmentRatio, rms, spectralNorm } from '../mup/spectral.js';
 import type { TensorName } from '../mup/spec.js';
-import { gather, spacedRows } from '../mup/train.js';
+import { fixedBatch } from '../mup/train.js';
 import { Rng } from '../rng.js';
 import type { Check, Experiment, ExperimentOutput, Series, Table } from './api.js';
 import { yieldToEventLoop } from './run.js';
@@ -117,9 +117,7 @@ export const spectralExperiment: Experiment<typeof params> = {
   async run(p: Params, ctx): Promise<ExperimentOutput> {
     const dataset = await loadDataset(p.dataset);
     const B = p.batchSize;
-    const x = new Float32Array(B * dataset.inputDim);
-    const y = new Int32Array(B);
-    gather(dataset.train, dataset.inputDim, spacedRows(dataset.train.rows, B), x, y);
+    const { x, y } = fixedBatch(dataset, B);
     const widths = [...p.widths].sort((a, b) => a - b);
     const perSeed: Row[] = [];
     const total = PARAMS.length * widths.length * p.seeds;

@@ -169,6 +169,14 @@ export class BatchSampler {
   }
 }
 
+/** A fixed batch of `rows` evenly spaced training rows: x is (rows, inputDim), y is (rows). */
+export function fixedBatch(dataset: Dataset, rows: number): { x: Float32Array; y: Int32Array } {
+  const x = new Float32Array(rows * dataset.inputDim);
+  const y = new Int32Array(rows);
+  gather(dataset.train, dataset.inputDim, spacedRows(dataset.train.rows, rows), x, y);
+  return { x, y };
+}
+
 /** Evenly spaced row indices (class-balanced on a class-sorted split). */
 export function spacedRows(rows: number, count: number): Int32Array {
   const n = Math.min(rows, count);
