@@ -25,8 +25,11 @@ export class Hw3Error extends Error {
 
 /** A value is of the wrong kind or out of range (`n must be a positive integer, got -3`). */
 export class InvalidArgumentError extends Hw3Error {
+  /** What is allowed, in words (`an integer from 1 to 4096`). */
+  readonly expected: string;
   constructor(param: string, value: unknown, expectation: string) {
     super('INVALID_ARGUMENT', `${param} must be ${expectation}, got ${describeValue(value)}`, param, value);
+    this.expected = expectation;
   }
 }
 
@@ -80,10 +83,19 @@ export class CancelledError<P = unknown> extends Hw3Error {
   }
 }
 
+/**
+ * Text for a message, clipped so a huge value (a 10 000-entry list, a pasted file) cannot flood it: the first
+ * characters, an ellipsis and the full length, e.g. `1,2,3,4,…(48893 characters)`.
+ */
+export function clipText(text: string, max = 60): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, Math.max(1, max - 3))}…(${text.length} characters)`;
+}
+
 /** A short, safe rendering of any value for messages: strings quoted and clipped, NaN and -0 visible. */
 export function describeValue(value: unknown): string {
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'string') return value.length > 60 ? `${JSON.stringify(value.slice(0, 57))}…(${value.length} characters)` : JSON.stringify(value);
   if (typeof value === 'bigint') return `${value}n`;
   if (value === null || value === undefined || typeof value === 'boolean') return String(value);
   if (ArrayBuffer.isView(value)) return `${value.constructor.name}(${(value as unknown as { length?: number }).length ?? value.byteLength})`;

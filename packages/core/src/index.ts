@@ -8,6 +8,7 @@ export {
   NotInitializedError,
   UseAfterFreeError,
   CancelledError,
+  clipText,
   type Hw3ErrorCode,
 } from './errors.js';
 export { init, isReady, memoryUsage } from './runtime.js';

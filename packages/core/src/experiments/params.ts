@@ -72,8 +72,30 @@ function parseNumber(param: string, text: string, integer: boolean): number {
     throw new InvalidArgumentError(param, text, integer ? 'an integer' : 'a number');
   }
   const value = Number(trimmed);
+  // 1e999 reads as Infinity: no parameter means that.
+  if (!Number.isFinite(value)) throw new InvalidArgumentError(param, text, `a finite ${integer ? 'integer' : 'number'} (at most ±1.8e308)`);
   if (integer && !Number.isInteger(value)) throw new InvalidArgumentError(param, text, 'an integer');
   return value;
+}
+
+/**
+ * A comma-separated list: every element must be a number (`1,,2` and `1,2,` are rejected, not read as [1, 2]).
+ * Blank text is the empty list, which the schema then accepts or rejects.
+ */
+function parseList(param: string, text: string, integer: boolean): number[] {
+  if (text.trim() === '') return [];
+  const kind = integer ? 'integers' : 'numbers';
+  return text.split(',').map((part, i, parts) => {
+    if (part.trim() === '') {
+      throw new InvalidArgumentError(param, text, `a list of ${kind} separated by commas (element ${i + 1} of ${parts.length} is empty)`);
+    }
+    try {
+      return parseNumber(param, part, integer);
+    } catch (error) {
+      const expected = error instanceof InvalidArgumentError ? error.expected : kind;
+      throw new InvalidArgumentError(param, text, `a list of ${kind} separated by commas (element ${i + 1}, ${JSON.stringify(part.trim().slice(0, 30))}, is not ${expected})`);
+    }
+  });
 }
 
 /** Parses user text for one field (commas separate array items). Range checks are left to the schema. */
@@ -91,10 +113,7 @@ export function parseParamText(field: ParamField, text: string): unknown {
       return text;
     case 'integer[]':
     case 'number[]':
-      return text
-        .split(',')
-        .filter((part) => part.trim() !== '')
-        .map((part, i) => parseNumber(`${field.name}[${i}]`, part, field.type === 'integer[]'));
+      return parseList(field.name, text, field.type === 'integer[]');
     default:
       return text;
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CancelledError, Hw3Error, InvalidArgumentError } from '../errors.js';
+import { CancelledError, clipText, Hw3Error, InvalidArgumentError } from '../errors.js';
 import { checkSeed } from '../rng.js';
 import type { Experiment, ExperimentOutput, ExperimentResult, RunContext, RunOptions } from './api.js';
 
@@ -30,7 +30,7 @@ export function resolveParams<S extends z.ZodObject>(experiment: Experiment<S>, 
       experiment.id,
       parsed.error.issues.map((issue) => ({
         param: issue.path.join('.') || 'params',
-        message: `${issue.message}${'input' in issue && issue.input !== undefined ? `, got ${JSON.stringify(issue.input)}` : ''}`,
+        message: `${issue.message}${'input' in issue && issue.input !== undefined ? `, got ${clipText(JSON.stringify(issue.input) ?? String(issue.input))}` : ''}`,
       })),
     );
   }
