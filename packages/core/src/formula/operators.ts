@@ -1,6 +1,6 @@
-// The arithmetic of mathjs OperatorNodes, evaluated with deterministic functions (powDet), shared by the claim
-// checker's and the cost formulas' tree evaluators. Look names up with Object.hasOwn: they come from parsed text.
-import { powDet } from './libm/index.js';
+// The arithmetic of formula trees' operators (the names mathjs gives them), with deterministic functions (powDet).
+// Look names up with Object.hasOwn: they come from parsed text.
+import { powDet } from '../libm/index.js';
 
 export type FormulaFn = (...args: number[]) => number;
 
