@@ -47,16 +47,30 @@ export class DTypeError extends Hw3Error {
   }
 }
 
+/** What the memory held when a request was refused. */
+export interface MemoryState {
+  /** The WebAssembly memory's maximum (2 GiB). */
+  maxBytes: number;
+  /** The largest single buffer the allocator hands out (just under 1 GiB). */
+  maxBufferBytes: number;
+  /** Bytes in live buffers. */
+  liveBytes: number;
+  /** Linear memory committed so far (it never shrinks; freed space inside it is reused). */
+  committedBytes: number;
+}
+
 /** The request does not fit in WebAssembly memory; nothing was allocated. */
 export class MemoryLimitError extends Hw3Error {
-  constructor(param: string, bytes: number, limitBytes: number, inUseBytes: number) {
-    super(
-      'MEMORY_LIMIT',
-      `${param} needs ${formatBytes(bytes)}, more than the WebAssembly memory can still hold ` +
-        `(maximum ${formatBytes(limitBytes)}, ${formatBytes(inUseBytes)} committed); free buffers or use smaller sizes`,
-      param,
-      bytes,
-    );
+  readonly memory: MemoryState;
+  constructor(param: string, bytes: number, memory: MemoryState) {
+    const fragmented = memory.liveBytes + bytes <= memory.maxBytes ? '; the free space is split and no free block is large enough' : '';
+    const why =
+      bytes > memory.maxBufferBytes
+        ? `more than the largest single buffer (${memory.maxBufferBytes} bytes, just under 1 GiB; maximum ${formatBytes(memory.maxBytes)} in all); split it into smaller arrays`
+        : `more than the WebAssembly memory can still hold (maximum ${formatBytes(memory.maxBytes)}, ` +
+          `${formatBytes(memory.liveBytes)} in live buffers${fragmented}); free buffers or use smaller sizes`;
+    super('MEMORY_LIMIT', `${param} needs ${formatBytes(bytes)}, ${why}`, param, bytes);
+    this.memory = memory;
   }
 }
 

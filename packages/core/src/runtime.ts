@@ -41,23 +41,38 @@ export function getKernels(): KernelExports {
   return kernels;
 }
 
-// Slack for the allocator's own headers and alignment when the heap has to grow.
-const GROWTH_SLACK = 1 << 20;
+/**
+ * Largest single buffer: the module's allocator (AssemblyScript's TLSF) hands out blocks below 1 GiB (2^30 bytes minus
+ * its 4-byte header, rounded to 16-byte alignment); larger requests abort inside the module.
+ */
+export const MAX_BUFFER_BYTES = 2 ** 30 - 16;
 
 /**
- * Allocates `bytes` in WebAssembly memory, refusing up front (MemoryLimitError, nothing changed) any request that
- * could make the module grow past its maximum: inside the module that is a trap, and a trap mid-allocation would
- * leave the heap in an unknown state. @internal
+ * Allocates `bytes` in WebAssembly memory — the one path every buffer takes. Requests that can never fit (over
+ * MAX_BUFFER_BYTES, or more than the 2 GiB maximum minus the live buffers) are refused before calling in. Others are
+ * tried: the allocator reuses freed space first and grows the memory only when no free block is large enough; if the
+ * memory cannot grow that far, the module traps in `memory.grow` before touching any allocator state (TLSF
+ * `growMemory`), so the heap stays intact and the trap becomes a MemoryLimitError. Nothing is allocated on failure.
+ * @internal
  */
 export function allocate(param: string, bytes: number): number {
   const k = getKernels();
-  const committed = k.memoryBytes();
-  if (bytes > MAX_MEMORY_BYTES || committed + bytes + GROWTH_SLACK > MAX_MEMORY_BYTES) {
-    throw new MemoryLimitError(param, bytes, MAX_MEMORY_BYTES, committed);
+  if (!(bytes <= MAX_BUFFER_BYTES) || liveBytes + bytes > MAX_MEMORY_BYTES) throw memoryLimit(param, bytes);
+  let ptr: number;
+  try {
+    ptr = k.alloc(Math.max(bytes, 16));
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError || (error instanceof Error && /allocation too large|out of memory/i.test(error.message))) {
+      throw memoryLimit(param, bytes);
+    }
+    throw error;
   }
-  const ptr = k.alloc(Math.max(bytes, 16));
   liveBytes += bytes;
   return ptr;
+}
+
+function memoryLimit(param: string, bytes: number): MemoryLimitError {
+  return new MemoryLimitError(param, bytes, { maxBytes: MAX_MEMORY_BYTES, maxBufferBytes: MAX_BUFFER_BYTES, liveBytes, committedBytes: getKernels().memoryBytes() });
 }
 
 /** @internal */
@@ -68,9 +83,9 @@ export function release(ptr: number, bytes: number): void {
 
 /**
  * Memory the kernels use now: committed linear memory (it only grows), bytes in live buffers (WasmArrays plus
- * `@hw3/core`'s own small internal slots), and the maximum (2 GiB).
+ * `@hw3/core`'s own small internal slots), the maximum (2 GiB) and the largest single buffer (just under 1 GiB).
  * @throws NotInitializedError in a browser before `await init()`.
  */
-export function memoryUsage(): { committedBytes: number; liveBytes: number; maxBytes: number } {
-  return { committedBytes: getKernels().memoryBytes(), liveBytes, maxBytes: MAX_MEMORY_BYTES };
+export function memoryUsage(): { committedBytes: number; liveBytes: number; maxBytes: number; maxBufferBytes: number } {
+  return { committedBytes: getKernels().memoryBytes(), liveBytes, maxBytes: MAX_MEMORY_BYTES, maxBufferBytes: MAX_BUFFER_BYTES };
 }
