@@ -23,3 +23,4 @@ export * from './estimators/index.js';
 export * from './claims/index.js';
 export * from './mup/index.js';
 export * from './planner/index.js';
+export * from './calibration/index.js';

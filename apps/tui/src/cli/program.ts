@@ -1,6 +1,7 @@
 // The hw3 command: subcommands, and the mapping of every failure to an exit code and a message on stderr.
 import { Command, CommanderError } from 'commander';
 import { Hw3Error } from '@hw3/core';
+import { calibrateCommand } from './calibrate-command.js';
 import { checkCommand } from './check-command.js';
 import { EXIT, UsageError } from './exit.js';
 import { listCommand } from './list-command.js';
@@ -23,7 +24,7 @@ export function createProgram(args: readonly string[]): Command {
       '\nExit codes: 0 all checks pass / claim consistent, 1 a check fails / claim refuted, 2 bad input, 130 interrupted.\n' +
         'Examples:\n  hw3 list\n  hw3 run 1b --json\n  hw3 run rms-at-init --preset quick --seed 7\n  hw3 check 1b "d1*(1-2/pi+2*d1/pi)"',
     );
-  for (const command of [listCommand(), runCommand(args), checkCommand(), reportCommand()]) {
+  for (const command of [listCommand(), runCommand(args), checkCommand(), reportCommand(), calibrateCommand()]) {
     command.copyInheritedSettings(program);
     program.addCommand(command);
   }

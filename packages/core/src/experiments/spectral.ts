@@ -5,13 +5,16 @@ import { z } from 'zod';
 import { loadDataset } from '../mup/data.js';
 import { MlpModel } from '../mup/model.js';
 import type { ParameterizationId } from '../mup/parameterization.js';
-import { alignmentRatio, rms, spectralNorm } from '../mup/spectral.js';
+import { alignmentRatio, rms } from '../mup/spectral.js';
+import { topSingularValue } from '../lanczos.js';
 import type { TensorName } from '../mup/spec.js';
 import { fixedBatch } from '../mup/train.js';
 import { Rng } from '../rng.js';
 import type { Check, Experiment, ExperimentOutput, Series, Table } from './api.js';
 import { yieldToEventLoop } from './run.js';
-import { exactCheck, linearFit, zCheck } from './stats.js';
+import { exactCheck, linearFit, RunningStats, zCheck } from './stats.js';
+import { familyThreshold } from './significance.js';
+import { gaussianEdgeLaw } from './spectral-edge.js';
 import { log2Det } from '../libm/index.js';
 
 const params = z.object({
@@ -20,7 +23,7 @@ const params = z.object({
   baseWidth: z.number().int().min(1).max(4096).default(128).describe('base width (μP = SP there)'),
   lr: z.number().positive().max(10).default(0.1).describe('SGD learning rate of the one step'),
   batchSize: z.number().int().min(2).max(512).default(64).describe('the larger batch (a batch of one is always measured too)'),
-  iterations: z.number().int().min(5).max(500).default(40).describe('power-iteration steps per spectral norm'),
+  iterations: z.number().int().min(5).max(500).default(300).describe('at most this many Lanczos steps per spectral norm (each stops once its residual bound certifies 1e-5)'),
   seeds: z.number().int().min(1).max(32).default(4).describe('initialisations averaged per width (coord-check style)'),
 });
 type Params = z.output<typeof params>;
@@ -43,6 +46,8 @@ interface Row {
   layer: TensorName;
   target: number;
   normW: number;
+  /** Lanczos residual bound of normW relative to normW² (certified below 1e-5 unless the step cap was hit). */
+  normWResidual: number;
   normDW: number;
   align1: number;
   alignB: number;
@@ -52,8 +57,8 @@ interface Row {
   rmsDWh: number;
 }
 
-/** The random-matrix prediction of ‖W‖_* at init. */
-const model0 = (r: Row) => r.sigma * (Math.sqrt(r.fanOut) + Math.sqrt(r.fanIn));
+/** Checks decided by a z (or t) statistic, which share the experiment's family-wise false-alarm rate (Šidák). */
+const STATISTICAL_CHECKS = 4;
 
 /** RMS over the batch of ΔW·h: ΔW is (r, c), h is (B, c) row-major. */
 function rmsUpdateTerm(dW: Float32Array, r: number, c: number, h: Float32Array): number {
@@ -87,7 +92,15 @@ function oneStep(model: MlpModel, x: Float32Array, y: Int32Array, rows: number) 
   model.step();
   model.forward();
   const after = { h1: model.activation('h1'), h2: model.activation('h2'), logits: model.activation('logits') };
-  const dW = Object.fromEntries(LAYERS.map((l) => [l.w, model.read(l.w).map((v, i) => v - before[l.w][i]!)])) as Record<TensorName, Float32Array>;
+  const dW = Object.fromEntries(
+    LAYERS.map((l) => {
+      // In place, without a per-element closure: at width 2048 this loop runs over 4 M entries per step.
+      const d = model.read(l.w);
+      const b = before[l.w];
+      for (let i = 0; i < d.length; i++) d[i] = d[i]! - b[i]!;
+      return [l.w, d];
+    }),
+  ) as Record<TensorName, Float32Array>;
   return { acts, after, dW };
 }
 
@@ -100,7 +113,12 @@ export const spectralExperiment: Experiment<typeof params> = {
   explanation:
     'Condition 1 of Yang, Simon & Bernstein asks $\\|W_\\ell\\|_* = \\Theta(\\sqrt{n_\\ell/n_{\\ell-1}})$ and the same for ' +
     'the update $\\Delta W_\\ell$; then features and their updates have $\\Theta(1)$ RMS (Desideratum 1). Norms here are ' +
-    'found by power iteration on the WebAssembly matrix–vector kernels.\n\n' +
+    'found by Lanczos on the WebAssembly matrix–vector kernels, each run until its residual bound certifies it to ' +
+    '$10^{-5}$.\n\n' +
+    'At init a Gaussian $W$ ($m\\times n$, entries $N(0,\\sigma^2)$) has $\\|W\\|_* \\approx \\sigma(\\sqrt m + \\sqrt n)$ only to ' +
+    'leading order: the Tracy–Widom edge puts its mean lower (by 4 % for the $10\\times 128$ readout) and spreads it (3.4 % ' +
+    'per draw there). The check compares the mean of measured/predicted with 1, the prediction including that ' +
+    'correction (Johnstone 2001) and the standard error taken from the draws.\n\n' +
     'For a batch of one, SGD’s update $\\Delta W = -\\eta\\, g h^\\top$ is rank one with $h$ as its right singular ' +
     'vector, so $\\|\\Delta W h\\| = \\|\\Delta W\\|_*\\|h\\|$ exactly: the alignment ratio is 1. A larger batch sums ' +
     'several such terms; the update is then only approximately low rank and the ratio drops below 1.\n\n' +
@@ -113,7 +131,7 @@ export const spectralExperiment: Experiment<typeof params> = {
     'about −0.2, so μP is judged by which growth law holds — slope nearer 0 than ±1.',
   closedForm: '\\|W_\\ell\\|_*,\\ \\|\\Delta W_\\ell\\|_* = \\Theta\\!\\left(\\sqrt{n_\\ell / n_{\\ell-1}}\\right),\\qquad \\frac{\\|\\Delta W h\\|}{\\|\\Delta W\\|_*\\|h\\|} = 1\\ (\\text{batch } 1)',
   params,
-  presets: { quick: { widths: [128, 512, 2048], iterations: 25, seeds: 3 } },
+  presets: { quick: { widths: [128, 512, 2048], seeds: 3 } },
   async run(p: Params, ctx): Promise<ExperimentOutput> {
     const dataset = await loadDataset(p.dataset);
     const B = p.batchSize;
@@ -130,14 +148,14 @@ export const spectralExperiment: Experiment<typeof params> = {
         try {
           const power = Rng.fromSeed(ctx.seed + 1);
           model.initialize(Rng.fromSeed(ctx.seed).stream(s));
-          const init = Object.fromEntries(LAYERS.map((l) => [l.w, spectralNorm(model.tensors[l.w].w, model.tensors[l.w].plan.rows, model.tensors[l.w].plan.cols, power, p.iterations)]));
+          const init = Object.fromEntries(LAYERS.map((l) => [l.w, topSingularValue(model.tensors[l.w].w, model.tensors[l.w].plan.rows, model.tensors[l.w].plan.cols, power, { maxSteps: p.iterations })]));
           const big = oneStep(model, x, y, B);
           model.initialize(Rng.fromSeed(ctx.seed).stream(s));
           const one = oneStep(model, x, y, 1);
           for (const l of LAYERS) {
             const { rows: r, cols: c, fanIn, fanOut } = model.tensors[l.w].plan;
-            const normDW = spectralNorm(big.dW[l.w], r, c, power, p.iterations);
-            const norm1 = spectralNorm(one.dW[l.w], r, c, power, 3);
+            const normDW = topSingularValue(big.dW[l.w], r, c, power, { maxSteps: p.iterations }).sigma;
+            const norm1 = topSingularValue(one.dW[l.w], r, c, power, { maxSteps: p.iterations }).sigma;
             const h0 = big.acts[l.input].slice(0, c);
             const hOne = one.acts[l.input].slice(0, c);
             perSeed.push({
@@ -148,7 +166,8 @@ export const spectralExperiment: Experiment<typeof params> = {
               width,
               layer: l.w,
               target: Math.sqrt(fanOut / fanIn),
-              normW: init[l.w]!,
+              normW: init[l.w]!.sigma,
+              normWResidual: init[l.w]!.residual / init[l.w]!.sigma ** 2,
               normDW,
               align1: alignmentRatio(one.dW[l.w], r, c, hOne, norm1),
               alignB: alignmentRatio(big.dW[l.w], r, c, h0, normDW),
@@ -193,12 +212,30 @@ export const spectralExperiment: Experiment<typeof params> = {
       const b = rows.find((r) => r.pz === pz && r.width === wb && r.layer === layer)!;
       return f(b) / f(a);
     };
-    // A Gaussian init has ‖W‖_* ≈ σ(√fan_out + √fan_in) (Bai–Yin edge); power iteration approaches it from below.
-    const edge = perSeed.reduce((m, r) => {
-      const t = model0(r);
-      return Math.max(m, Math.abs(r.normW / t - 1));
-    }, 0);
-    checks.push(exactCheck('‖W‖_* at init = σ(√fan_out + √fan_in) (random-matrix edge), every layer and width: max relative gap', 0, edge, 0.1, 'finite-size edge fluctuations and power iteration from below'));
+    // A Gaussian init has ‖W‖_* = σ(√fan_out + √fan_in) only to leading order: at these sizes the Tracy–Widom edge sits
+    // up to 4 % below it on average and fluctuates by up to 3.4 % per draw (spectral-edge.ts). Each layer is checked
+    // by the mean over draws of measured/predicted (predicted with the edge correction) against 1, its standard error
+    // from the draws' own scatter. Only SP's draws count: μP's init of the same stream is the same Gaussian matrix
+    // rescaled, so its ratios repeat SP's and would halve the standard error falsely.
+    const zMax = (dof: number) => familyThreshold(STATISTICAL_CHECKS, dof);
+    const uncertified = perSeed.filter((r) => !(r.normWResidual <= 1e-5)).length;
+    for (const l of LAYERS) {
+      const ratios = new RunningStats();
+      for (const r of perSeed) if (r.pz === 'sp' && r.layer === l.w) ratios.push(r.normW / gaussianEdgeLaw(r.sigma, r.fanOut, r.fanIn).mean);
+      const shape = l.w === 'W3' ? `10 × n` : l.w === 'W1' ? `n × ${perSeed.find((r) => r.layer === 'W1')!.fanIn}` : 'n × n';
+      checks.push(
+        zCheck(
+          `${l.w} (${shape}): ‖W‖_* at init = σ(√fan_out + √fan_in) with its Tracy–Widom edge correction (mean of measured/predicted over ${ratios.n} draws)`,
+          1,
+          ratios.mean,
+          ratios.stderr,
+          zMax(ratios.n - 1),
+          `predicted mean σ(√m′ + √n′ + (c/2)·E TW₁), m′ = m − ½, n′ = n − ½, c = (1/√m′ + 1/√n′)^{1/3} (Johnstone); ` +
+            `the leading order alone is ${(100 * (1 - perSeed.filter((r) => r.pz === 'sp' && r.layer === l.w).reduce((t, r) => t + gaussianEdgeLaw(r.sigma, r.fanOut, r.fanIn).mean / gaussianEdgeLaw(r.sigma, r.fanOut, r.fanIn).leading, 0) / ratios.n)).toFixed(1)} % high here on average; ` +
+            `‖W‖_* by Lanczos, ${uncertified === 0 ? 'every norm certified to 1e-5 (residual bound)' : `${uncertified} norms not certified within ${p.iterations} steps`}`,
+        ),
+      );
+    }
     for (const l of LAYERS) {
       // W1's fan-in (784) is fixed: its ‖W‖_* ≈ √(n/784) + 1 reaches the √(fan_out/fan_in) scaling only for n ≫ 784.
       if (l.w !== 'W1') {
@@ -220,7 +257,7 @@ export const spectralExperiment: Experiment<typeof params> = {
     const slopeNote = (slope: number, stderr: number) => `slope ${slope.toFixed(3)} ± ${Number.isFinite(stderr) ? stderr.toFixed(3) : "— (needs 3 or more points)"} (least squares over ${p.seeds} initialisations × ${widths.length} widths)`;
     const span = `widths ${widths[0]} → ${widths[widths.length - 1]}`;
     const sp3 = slopeOverInits(perSeed, 'sp', 'W3', (r) => r.rmsDWh);
-    checks.push(zCheck(`SP readout update ΔW₃·h₂: Θ(n) (log–log slope of its RMS over ${span}: theory 1)`, 1, sp3.slope, Number.isFinite(sp3.stderr) ? sp3.stderr : 0, 5, `ΔW₃ = −η g h₂ᵀ/B under SP, so ΔW₃·h₂ ∝ ‖h₂‖²; ${slopeNote(sp3.slope, sp3.stderr)}`));
+    checks.push(zCheck(`SP readout update ΔW₃·h₂: Θ(n) (log–log slope of its RMS over ${span}: theory 1)`, 1, sp3.slope, Number.isFinite(sp3.stderr) ? sp3.stderr : 0, zMax(p.seeds * widths.length - 2), `ΔW₃ = −η g h₂ᵀ/B under SP, so ΔW₃·h₂ ∝ ‖h₂‖²; ${slopeNote(sp3.slope, sp3.stderr)}`));
     const decide = (name: string, f: (r: Row) => number, note: string) => {
       const { slope, stderr } = slopeOverInits(perSeed, 'mup', 'W3', f);
       checks.push(exactCheck(name, 0, slope, 0.5, `${note}; ${slopeNote(slope, stderr)}; pass ⇔ nearer Θ(1) (slope 0) than Θ(n) or Θ(1/n) (slope ±1)`));

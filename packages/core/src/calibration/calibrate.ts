@@ -1,0 +1,195 @@
+// Calibration: run an experiment over many seeds and count, per check, how often it fails on a correct
+// implementation (its false-alarm rate, against what its design promises) and how often it would fail had the closed
+// form been off by a stated amount (its power). A check that never fails under a wrong closed form is blind.
+import { CancelledError, InvalidArgumentError } from '../errors.js';
+import type { Check, Experiment, ExperimentResult } from '../experiments/api.js';
+import { getExperiment } from '../experiments/registry.js';
+import { resolveParams, runExperiment } from '../experiments/run.js';
+import { FAMILY_ALPHA } from '../experiments/significance.js';
+import { checkSeed } from '../rng.js';
+import { clopperPearson, exceedsRate } from './binomial.js';
+import { checkKind, describePerturbation, passesPerturbed, type CheckKind } from './power.js';
+
+/** The relative error of the closed form the power column assumes: expected × 1.05 (or + 0.05 where it is 0). */
+export const DEFAULT_PERTURBATION = 0.05;
+/** Confidence of the printed intervals (two-sided) and of the "exceeds its design" verdict (one-sided). */
+export const INTERVAL_CONFIDENCE = 0.95;
+export const VERDICT_CONFIDENCE = 0.99;
+
+export interface Rate {
+  failures: number;
+  runs: number;
+  /** Clopper–Pearson interval at INTERVAL_CONFIDENCE. */
+  low: number;
+  high: number;
+}
+
+export interface CheckCalibration {
+  name: string;
+  kind: CheckKind;
+  /** True when the measured value was the same on every seed (the check does not depend on the seed). */
+  deterministic: boolean;
+  falseAlarms: Rate;
+  /** The rate its design allows: the experiment's family-wise rate for statistical checks and bands, 0 for exact ones. */
+  promised: number;
+  /** Failures exceed `promised` at VERDICT_CONFIDENCE (one-sided exact binomial test). */
+  exceedsDesign: boolean;
+  /** Runs in which it fails with the closed form perturbed as `perturbation` says (null: not recomputable). */
+  power: Rate | null;
+  perturbation: string;
+  /** Runs in which the check's pass/fail could not be recomputed from its numbers (its rule is not |m − e| ≤ band). */
+  notRecomputable: number;
+  /** Largest |measured − expected| / allowance over the runs (allowance zMax·stderr or tolerance): how close to failing. */
+  worstUse: number | null;
+}
+
+export interface ExperimentCalibration {
+  id: string;
+  title: string;
+  preset: string | null;
+  params: Record<string, unknown>;
+  firstSeed: number;
+  seeds: number;
+  /** Runs in which any check failed. */
+  anyFailure: Rate;
+  familyAlpha: number;
+  exceedsDesign: boolean;
+  /** Seeds on which some check failed (at most 20 listed). */
+  failingSeeds: number[];
+  checks: CheckCalibration[];
+  perturbationDelta: number;
+  elapsedMs: number;
+}
+
+export interface CalibrationRequest {
+  /** Experiment id, question or part. */
+  experiment: string;
+  seeds: number;
+  firstSeed?: number;
+  preset?: string;
+  /** Relative perturbation of every closed form for the power column (default 0.05). */
+  delta?: number;
+}
+
+/** Runs one seed; the default runs in this thread. Calibration is deterministic in the seeds whatever runs them. */
+export type SeedRunner = (experiment: Experiment, params: Record<string, unknown>, seed: number, signal?: AbortSignal) => Promise<ExperimentResult>;
+
+export interface CalibrationOptions {
+  /** How many seeds run at once (use with a runner that runs them elsewhere, e.g. worker threads). Default 1. */
+  concurrency?: number;
+  runner?: SeedRunner;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number, seed: number) => void;
+}
+
+const rate = (failures: number, runs: number): Rate => ({ failures, runs, ...clopperPearson(failures, runs, INTERVAL_CONFIDENCE) });
+
+const inProcess: SeedRunner = (experiment, params, seed, signal) => runExperiment(experiment, params, { seed, ...(signal ? { signal } : {}) });
+
+/** The parameters a preset gives (validated), or the defaults. */
+function presetParams(experiment: Experiment, preset: string | undefined): Record<string, unknown> {
+  if (preset === undefined) return {};
+  const presets = experiment.presets ?? {};
+  if (!(preset in presets)) {
+    const known = Object.keys(presets);
+    throw new InvalidArgumentError('preset', preset, known.length ? `one of ${known.join(', ')} (${experiment.id})` : `none: ${experiment.id} has no presets`);
+  }
+  return { ...presets[preset] } as Record<string, unknown>;
+}
+
+/**
+ * Runs `request.experiment` on seeds firstSeed … firstSeed + seeds − 1 and summarises every check.
+ * @throws InvalidArgumentError for an unknown experiment or preset, seeds < 1, a bad first seed or delta;
+ *   CancelledError when `signal` aborts.
+ */
+export async function calibrateExperiment(request: CalibrationRequest, options: CalibrationOptions = {}): Promise<ExperimentCalibration> {
+  const experiment = getExperiment(String(request.experiment));
+  const seeds = request.seeds;
+  if (!(Number.isInteger(seeds) && seeds >= 1 && seeds <= 100_000)) throw new InvalidArgumentError('seeds', seeds, 'an integer in 1 … 100000');
+  const firstSeed = request.firstSeed ?? 1;
+  checkSeed('firstSeed', firstSeed);
+  checkSeed('last seed', firstSeed + seeds - 1);
+  const delta = request.delta ?? DEFAULT_PERTURBATION;
+  if (!(delta > 0 && delta < 1)) throw new InvalidArgumentError('delta', delta, 'a number in (0, 1)');
+  const concurrency = options.concurrency ?? 1;
+  if (!(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 64)) throw new InvalidArgumentError('concurrency', concurrency, 'an integer in 1 … 64');
+  const params = presetParams(experiment, request.preset);
+  const resolved = resolveParams(experiment, params) as Record<string, unknown>;
+  const runner = options.runner ?? inProcess;
+
+  const started = Date.now();
+  const results: ExperimentResult[] = new Array(seeds);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < seeds) {
+      if (options.signal?.aborted) throw new CancelledError(experiment.id);
+      const index = next++;
+      results[index] = await runner(experiment, params, firstSeed + index, options.signal);
+      options.onProgress?.(++done, seeds, firstSeed + index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, seeds) }, worker));
+  return summarise(experiment, request.preset ?? null, resolved, firstSeed, results, delta, Date.now() - started);
+}
+
+/** The per-check summary of finished runs (in seed order; the runs' own order does not matter). */
+export function summarise(
+  experiment: Pick<Experiment, 'id' | 'title'>,
+  preset: string | null,
+  params: Record<string, unknown>,
+  firstSeed: number,
+  results: readonly ExperimentResult[],
+  delta = DEFAULT_PERTURBATION,
+  elapsedMs = 0,
+): ExperimentCalibration {
+  const byName = new Map<string, Check[]>();
+  for (const result of results)
+    for (const check of result.checks) {
+      const list = byName.get(check.name) ?? [];
+      list.push(check);
+      byName.set(check.name, list);
+    }
+  const checks: CheckCalibration[] = [...byName.entries()].map(([name, list]) => {
+    const kind = checkKind(list[0]!);
+    const failures = list.filter((c) => !c.pass).length;
+    const recomputable = list.filter((c) => passesPerturbed(c, 0) === c.pass);
+    const powerFailures = recomputable.filter((c) => !passesPerturbed(c, delta)).length;
+    const promised = kind === 'exact' ? 0 : FAMILY_ALPHA;
+    const uses = list.map((c) => {
+      const allowance = kind === 'statistical' ? c.zMax! * c.stderr! : (c.tolerance ?? 0);
+      const gap = Math.abs(c.measured - c.expected);
+      return allowance > 0 ? gap / allowance : gap === 0 ? 0 : Infinity;
+    });
+    const worst = Math.max(...uses);
+    return {
+      name,
+      kind,
+      deterministic: list.every((c) => c.measured === list[0]!.measured),
+      falseAlarms: rate(failures, list.length),
+      promised,
+      exceedsDesign: exceedsRate(failures, list.length, promised, VERDICT_CONFIDENCE),
+      power: recomputable.length > 0 ? rate(powerFailures, recomputable.length) : null,
+      perturbation: describePerturbation(list[0]!.expected, delta),
+      notRecomputable: list.length - recomputable.length,
+      worstUse: Number.isFinite(worst) ? worst : null,
+    };
+  });
+  const failingSeeds = results.filter((r) => r.checks.some((c) => !c.pass)).map((r) => r.seed);
+  const anyFailure = rate(failingSeeds.length, Math.max(1, results.length));
+  return {
+    id: experiment.id,
+    title: experiment.title,
+    preset,
+    params,
+    firstSeed,
+    seeds: results.length,
+    anyFailure,
+    familyAlpha: FAMILY_ALPHA,
+    exceedsDesign: exceedsRate(failingSeeds.length, Math.max(1, results.length), FAMILY_ALPHA, VERDICT_CONFIDENCE),
+    failingSeeds: failingSeeds.slice(0, 20),
+    checks,
+    perturbationDelta: delta,
+    elapsedMs,
+  };
+}

@@ -1,0 +1,17 @@
+export { binomialUpperTail, clopperPearson, exceedsRate } from './binomial.js';
+export { checkKind, describePerturbation, passesPerturbed, perturbedExpected, type CheckKind } from './power.js';
+export {
+  calibrateExperiment,
+  summarise,
+  DEFAULT_PERTURBATION,
+  INTERVAL_CONFIDENCE,
+  VERDICT_CONFIDENCE,
+  type CalibrationOptions,
+  type CalibrationRequest,
+  type CheckCalibration,
+  type ExperimentCalibration,
+  type Rate,
+  type SeedRunner,
+} from './calibrate.js';
+export { calibrationPlan, type CalibrationPlanEntry } from './plan.js';
+export { emptyReport, formatRate, mergeReport, parseReport, renderCalibrationMarkdown, type CalibrationEntry, type CalibrationReport } from './report.js';

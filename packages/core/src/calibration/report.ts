@@ -1,0 +1,102 @@
+// The calibration report: a JSON document (one entry per experiment, replaced when that experiment is calibrated
+// again) and its Markdown rendering, committed as docs/calibration.{json,md} and shown by the explorer.
+import { InvalidArgumentError } from '../errors.js';
+import type { CheckCalibration, ExperimentCalibration, Rate } from './calibrate.js';
+import { DEFAULT_PERTURBATION, INTERVAL_CONFIDENCE, VERDICT_CONFIDENCE } from './calibrate.js';
+
+export interface CalibrationEntry extends ExperimentCalibration {
+  /** When it ran (ISO 8601) and on which source (git commit, when known). */
+  ranAt: string;
+  commit: string | null;
+}
+
+export interface CalibrationReport {
+  format: 'hw3-calibration/1';
+  experiments: CalibrationEntry[];
+}
+
+export function emptyReport(): CalibrationReport {
+  return { format: 'hw3-calibration/1', experiments: [] };
+}
+
+/** Reads a report from parsed JSON, refusing anything else. @throws InvalidArgumentError */
+export function parseReport(value: unknown): CalibrationReport {
+  const v = value as Partial<CalibrationReport> | null;
+  if (!v || typeof v !== 'object' || v.format !== 'hw3-calibration/1' || !Array.isArray(v.experiments)) {
+    throw new InvalidArgumentError('report', typeof value === 'object' ? '(object)' : value, "a calibration report (format 'hw3-calibration/1')");
+  }
+  return v as CalibrationReport;
+}
+
+/** The report with `fresh` entries replacing those of the same experiment, in `order` (ids) where given. */
+export function mergeReport(report: CalibrationReport, fresh: readonly CalibrationEntry[], order: readonly string[] = []): CalibrationReport {
+  const byId = new Map(report.experiments.map((e) => [e.id, e]));
+  for (const entry of fresh) byId.set(entry.id, entry);
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  return { format: 'hw3-calibration/1', experiments: [...byId.values()].sort((a, b) => rank(a.id) - rank(b.id)) };
+}
+
+const pct = (x: number) => (x === 0 ? '0' : x < 0.001 ? `${(100 * x).toPrecision(2)} %` : `${(100 * x).toFixed(x < 0.1 ? 2 : 1)} %`);
+
+/** "3/200 (0.31 % – 4.3 %)". */
+export function formatRate(r: Rate): string {
+  return `${r.failures}/${r.runs} (${pct(r.low)} – ${pct(r.high)})`;
+}
+
+function kindText(c: CheckCalibration): string {
+  if (c.kind === 'exact') return c.deterministic ? 'exact, seed-independent' : 'exact';
+  const base = c.kind === 'statistical' ? 'z/t' : 'band';
+  return c.deterministic ? `${base}, seed-independent` : base;
+}
+
+function verdict(c: CheckCalibration): string {
+  if (c.exceedsDesign) return '**exceeds design**';
+  if (c.power === null) return 'power not recomputable';
+  if (c.power.failures === 0) return c.deterministic ? 'blind to the perturbation (seed-independent value)' : 'blind to the perturbation';
+  return 'ok';
+}
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** The Markdown document. */
+export function renderCalibrationMarkdown(report: CalibrationReport): string {
+  const lines: string[] = [
+    '# Calibration of every check',
+    '',
+    'Written by `hw3 calibrate --report docs/calibration.json` (all of it: `npm run calibrate`); do not edit by hand. Each',
+    'experiment runs on consecutive seeds (its section names the command that reproduces it); for every check the',
+    'table gives how often it failed on this (correct) implementation — its false-alarm rate, with a',
+    `${100 * INTERVAL_CONFIDENCE} % Clopper–Pearson interval — against the rate its design promises, and its power: how often it`,
+    `fails when its closed form is perturbed (expected × ${1 + DEFAULT_PERTURBATION}, or + ${DEFAULT_PERTURBATION} where theory puts it at 0),`,
+    'recomputed from the measured value, standard error and zMax (or tolerance) the check reports.',
+    '',
+    '- **promised**: an experiment promises a family-wise false-alarm rate of 1/1000 per run (Šidák over its statistical',
+    '  checks, `FAMILY_ALPHA` in `packages/core/src/experiments/significance.ts`), so no check may fail more often; exact',
+    '  checks (deterministic counts, tolerance 0) promise 0.',
+    `- **exceeds design**: the failures reject "rate ≤ promised" at ${100 * VERDICT_CONFIDENCE} % confidence (one-sided exact binomial test).`,
+    '- **blind**: the check still passes on every seed with the closed form perturbed: it cannot tell that error.',
+    '- **seed-independent**: the measured value is the same on every seed (a deterministic computation).',
+    '- **worst use**: the largest |measured − expected| / (zMax·stderr or tolerance) seen; 1 is the edge of failing.',
+    '',
+  ];
+  lines.push('## Summary', '', '| experiment | preset | seeds | runs with a failure (95 % CI) | family-wise promise | verdict |', '|---|---|---|---|---|---|');
+  for (const e of report.experiments) {
+    lines.push(`| ${e.id} | ${e.preset ?? 'default'} | ${e.firstSeed}–${e.firstSeed + e.seeds - 1} | ${formatRate(e.anyFailure)} | ${pct(e.familyAlpha)} | ${e.exceedsDesign ? '**exceeds design**' : 'within design'} |`);
+  }
+  for (const e of report.experiments) {
+    lines.push('', `## ${e.id}: ${cell(e.title)}`, '');
+    lines.push(
+      `\`hw3 calibrate ${e.id} --seeds ${e.seeds} --first-seed ${e.firstSeed}${e.preset ? ` --preset ${e.preset}` : ''}${e.perturbationDelta !== DEFAULT_PERTURBATION ? ` --delta ${e.perturbationDelta}` : ''}\`: ` +
+        `preset ${e.preset ?? 'none (defaults)'}; seeds ${e.firstSeed}–${e.firstSeed + e.seeds - 1}; ran ${e.ranAt}${e.commit ? ` on ${e.commit}` : ''} in ${(e.elapsedMs / 1000).toFixed(0)} s.` +
+        (e.failingSeeds.length ? ` Seeds with a failing check: ${e.failingSeeds.join(', ')}${e.anyFailure.failures > e.failingSeeds.length ? ', …' : ''}.` : ''),
+      '',
+      '| check | kind | false alarms (95 % CI) | promised | power at the perturbation | worst use | verdict |',
+      '|---|---|---|---|---|---|---|',
+    );
+    for (const c of e.checks) {
+      const power = c.power === null ? '—' : `${formatRate(c.power)} at ${c.perturbation}`;
+      lines.push(`| ${cell(c.name)} | ${kindText(c)} | ${formatRate(c.falseAlarms)} | ${pct(c.promised)} | ${power} | ${c.worstUse === null ? '∞' : c.worstUse.toFixed(2)} | ${verdict(c)} |`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,123 @@
+// The calibration module's statistics: exact binomial intervals against published values, the one-sided "exceeds
+// its design" test, power recomputed from a check's own numbers, and the per-check summary over seeds.
+import { describe, expect, it } from 'vitest';
+import { binomialUpperTail, clopperPearson, exceedsRate } from '../src/calibration/binomial.js';
+import { checkKind, passesPerturbed, perturbedExpected } from '../src/calibration/power.js';
+import { calibrateExperiment, summarise } from '../src/calibration/calibrate.js';
+import { mergeReport, parseReport, renderCalibrationMarkdown, emptyReport } from '../src/calibration/report.js';
+import type { ExperimentResult } from '../src/experiments/api.js';
+import { exactCheck, zCheck } from '../src/experiments/stats.js';
+import { InvalidArgumentError } from '../src/errors.js';
+
+describe('Clopper–Pearson', () => {
+  it('matches R’s binom.test intervals', () => {
+    // binom.test(5, 100)$conf.int, binom.test(0, 10), binom.test(10, 10); 3 of 200 by bisection on exact binomial sums
+    const cases: [number, number, number, number][] = [
+      [5, 100, 0.0164318, 0.1128349],
+      [0, 10, 0, 0.3084971],
+      [10, 10, 0.6915029, 1],
+      [3, 200, 0.0031041, 0.0432083],
+    ];
+    for (const [k, n, low, high] of cases) {
+      const ci = clopperPearson(k, n);
+      expect(ci.low).toBeCloseTo(low, 6);
+      expect(ci.high).toBeCloseTo(high, 6);
+    }
+  });
+
+  it('0 of n at 99 %: the closed form 1 − 0.005^(1/n)', () => {
+    expect(clopperPearson(0, 200, 0.99).high).toBeCloseTo(1 - 0.005 ** (1 / 200), 10);
+  });
+
+  it('binomial tail against a direct sum', () => {
+    const n = 30;
+    const p = 0.07;
+    const choose = (a: number, b: number) => { let c = 1; for (let i = 0; i < b; i++) c = (c * (a - i)) / (i + 1); return c; };
+    for (const k of [0, 1, 2, 5, 12]) {
+      let sum = 0;
+      for (let j = k; j <= n; j++) sum += choose(n, j) * p ** j * (1 - p) ** (n - j);
+      expect(binomialUpperTail(k, n, p)).toBeCloseTo(sum, 12);
+    }
+  });
+
+  it('rejects impossible counts by name', () => {
+    expect(() => clopperPearson(3, 2)).toThrow(InvalidArgumentError);
+    expect(() => clopperPearson(1.5, 10)).toThrow(/failures/);
+    expect(() => clopperPearson(0, 0)).toThrow(/runs/);
+    expect(() => clopperPearson(1, 10, 1)).toThrow(/confidence/);
+  });
+});
+
+describe('exceeds its design', () => {
+  it('at a promised 1/1000 over 200 runs, 3 failures exceed it at 99 % and 2 do not', () => {
+    // P(X ≥ 2 | 200, 0.001) = 0.0175; P(X ≥ 3) = 0.00113.
+    expect(exceedsRate(2, 200, 1e-3)).toBe(false);
+    expect(exceedsRate(3, 200, 1e-3)).toBe(true);
+    expect(exceedsRate(0, 200, 0)).toBe(false);
+    expect(exceedsRate(1, 200, 0)).toBe(true);
+  });
+});
+
+describe('power from a check’s own numbers', () => {
+  it('a z-check of a mean 1 ± 0.01 fails when the closed form is 1.05, passes at 1.01', () => {
+    const c = zCheck('mean', 1, 1.003, 0.01, 4);
+    expect(checkKind(c)).toBe('statistical');
+    expect(passesPerturbed(c, 0)).toBe(c.pass);
+    expect(passesPerturbed(c, 0.05)).toBe(false);
+    expect(passesPerturbed(c, 0.01)).toBe(true);
+  });
+
+  it('a band around 0 is shifted, not scaled; a wide band is blind to it', () => {
+    expect(perturbedExpected(0, 0.05)).toBe(0.05);
+    expect(perturbedExpected(20, 0.05)).toBe(21);
+    expect(passesPerturbed(exactCheck('narrow', 0, 0.01, 0.02), 0.05)).toBe(false);
+    expect(passesPerturbed(exactCheck('wide', 0, 0.01, 0.3), 0.05)).toBe(true);
+    expect(checkKind(exactCheck('count', 20, 20))).toBe('exact');
+    expect(passesPerturbed(exactCheck('count', 20, 20), 0.05)).toBe(false);
+  });
+
+  it('summarises a synthetic check over seeds: false alarms, power, seed-independence', () => {
+    // A statistical check whose z is seed-dependent: fails on 2 of 40 seeds; an exact count never fails.
+    const results: ExperimentResult[] = Array.from({ length: 40 }, (_, i) => {
+      const seed = i + 1;
+      const z = seed % 20 === 0 ? 4.5 : ((seed % 7) - 3) / 2;
+      return {
+        id: 'synthetic', question: 'lab', title: 'synthetic', seed, params: {}, status: 'complete', values: {}, series: [], tables: [],
+        checks: [zCheck('mean', 1, 1 + 0.005 * z, 0.005, 4), exactCheck('count', 20, 20), exactCheck('blind band', 0, 0.01, 0.5)],
+      };
+    });
+    const s = summarise({ id: 'synthetic', title: 'synthetic' }, null, {}, 1, results);
+    expect(s.anyFailure.failures).toBe(2);
+    expect(s.failingSeeds).toEqual([20, 40]);
+    const [mean, count, blind] = s.checks;
+    expect(mean!.falseAlarms.failures).toBe(2);
+    expect(mean!.exceedsDesign).toBe(true); // 2 of 40 against 1/1000: P(X ≥ 2) = 7.8e-4
+    expect(mean!.power!.failures).toBe(40);
+    expect(count!.kind).toBe('exact');
+    expect(count!.deterministic).toBe(true);
+    expect(count!.promised).toBe(0);
+    expect(count!.power!.failures).toBe(40);
+    expect(blind!.power!.failures).toBe(0);
+    const md = renderCalibrationMarkdown(mergeReport(emptyReport(), [{ ...s, ranAt: '2026-01-01T00:00:00Z', commit: null }]));
+    expect(md).toContain('**exceeds design**');
+    expect(md).toContain('blind to the perturbation');
+  });
+});
+
+describe('calibrateExperiment', () => {
+  it('runs a fast experiment over seeds, the same whatever the concurrency', async () => {
+    const one = await calibrateExperiment({ experiment: 'remat', seeds: 3 });
+    const two = await calibrateExperiment({ experiment: '4b', seeds: 3 }, { concurrency: 2 });
+    expect(one.seeds).toBe(3);
+    expect({ ...one, elapsedMs: 0 }).toEqual({ ...two, elapsedMs: 0 });
+    expect(one.checks.every((c) => c.kind !== 'statistical' && c.deterministic && c.power!.failures === 3)).toBe(true);
+  }, 60_000);
+
+  it('names the bad parameter', async () => {
+    await expect(calibrateExperiment({ experiment: 'nope', seeds: 3 })).rejects.toThrow(/experiment/);
+    await expect(calibrateExperiment({ experiment: 'remat', seeds: 0 })).rejects.toThrow(/seeds/);
+    await expect(calibrateExperiment({ experiment: 'remat', seeds: 2, preset: 'nope' })).rejects.toThrow(/preset/);
+    await expect(calibrateExperiment({ experiment: 'remat', seeds: 2, delta: 2 })).rejects.toThrow(/delta/);
+    expect(() => parseReport({ format: 'other' })).toThrow(/report/);
+  });
+});
