@@ -21,7 +21,7 @@ describe('result view of a real remat result', async () => {
   it('shows every part of the result (snapshot)', () => {
     const ui = render(<ResultView experiment={remat} result={result} width={100} height={500} isFocused={false} />);
     const frame = ui.lastFrame()!;
-    expect(frame).toContain('seed 1   ✓ 4/4 checks pass');
+    expect(frame).toContain('seed 1   ✓ 7/7 checks pass');
     expect(frame).toContain('layers=12  every=4  fwdNs=20  loadmemNs=10');
     // Values, checks with measured and expected, both figures with axes and legend, both tables.
     expect(frame).toMatch(/fwd\s+18\s+loadmem\s+12/);

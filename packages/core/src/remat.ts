@@ -4,7 +4,8 @@ import { allocate, getKernels, release } from './runtime.js';
 import { nonNegative, options as checkOptions, positiveInt } from './validate.js';
 
 /** 'recompute': every activation recomputed from its checkpoint (the homework's count); 'cache-segments': each
- * segment recomputed once and kept until its backward steps are done. */
+ * segment recomputed once and kept until its backward steps are done (each kept activation is read back: one
+ * loadmem, so both modes make n loadmem). */
 export type RematMode = 'recompute' | 'cache-segments';
 
 /** Largest chain simulated (memory: 5 bytes a layer). */
@@ -35,7 +36,8 @@ export interface RematResult {
   mode: RematMode;
   /** Forward steps recomputed during the backward pass. */
   fwd: number;
-  /** Reads of stored activations (checkpoints and inputs) during the backward pass. */
+  /** Reads of stored activations (checkpoints, kept recomputations and the inputs) during the backward pass: one per
+   * layer in both modes. The activation at the top of a recomputation is used as it is computed (no read). */
   loadmem: number;
   /** Most non-input activations resident at once (checkpoints + recomputed temporaries). */
   peakActivations: number;

@@ -10,6 +10,7 @@ import {
   makeChain,
   planTrace,
   rematClosedForm,
+  sequentialRecomputed,
   sequentialSegments,
   simulateRemat,
   simulateTrace,
@@ -48,21 +49,30 @@ describe('every k-th (the homework)', () => {
   });
 });
 
-describe('checkpoint_sequential', () => {
-  it('splits 9 modules into 5 segments as [1, 1, 1, 1, 5] — and then saves nothing', () => {
+describe('checkpoint_sequential, counted as PyTorch runs it', () => {
+  it('splits 9 modules into 5 segments as [1, 1, 1, 1, 5] and re-runs the 4 checkpointed layers', () => {
     expect(sequentialSegments(9, 5)).toEqual([1, 1, 1, 1, 5]);
     expect(sequentialSegments(10, 3)).toEqual([3, 3, 4]);
     const chain = makeChain({ layers: 9 });
     const stats = simulateTrace(checkpointSequentialTrace(chain, 5), chain);
-    expect(stats.recompute).toBe(0);
+    expect(stats.recompute).toBe(4);
     expect(stats.peakMemory).toBe(9);
   });
 
-  it('recomputes each checkpointed segment once: Σ (length − 1)', () => {
+  it('re-runs every layer of each checkpointed segment: ⌊n/s⌋·(s − 1); one load-mem per layer but a_n', () => {
     const chain = makeChain({ layers: 10 });
     const stats = simulateTrace(checkpointSequentialTrace(chain, 3), chain);
-    expect(stats.recompute).toBe(2 + 2);
-    expect(stats.loadMem).toBe(2);
+    expect(stats.recompute).toBe(3 + 3);
+    // segment bases a_3, a_0 read to start each re-run; every kept activation read back; a_10, a_6, a_3 used as computed
+    expect(stats.loadMem).toBe(9);
+    for (let n = 1; n <= 25; n++) {
+      const c = makeChain({ layers: n });
+      for (let s = 1; s <= n; s++) {
+        const st = simulateTrace(checkpointSequentialTrace(c, s), c);
+        expect(st.recompute, `n ${n} s ${s}`).toBe(Math.floor(n / s) * (s - 1));
+        expect(sequentialRecomputed(n, s)).toBe(st.recompute);
+      }
+    }
   });
 });
 

@@ -53,11 +53,19 @@ describe('hand-worked cases', () => {
     expect(simulateRemat({ layers: 10 }).stored).toEqual([10]);
   });
 
-  it('cache-segments: each segment is recomputed once', () => {
-    // every 5: a9 recomputed from a5 (4 fwd, a6…a9 kept), a4 from a0 (4 fwd); loadmem: a10, a5 (base), a5, a0 (base).
-    expect(simulateRemat({ layers: 10, every: 5, mode: 'cache-segments' })).toMatchObject({ fwd: 8, loadmem: 4, timeNs: 200, peakActivations: 5 });
-    // every 10: a1…a9 recomputed once from a0 and all kept: 9 fwd, 2 loadmem, 9 temporaries at the peak.
-    expect(simulateRemat({ layers: 10, every: 10, mode: 'cache-segments' })).toMatchObject({ fwd: 9, loadmem: 2, peakActivations: 9 });
+  it('cache-segments: each segment is recomputed once, every kept activation is read back (one loadmem a layer)', () => {
+    // every 5: a9 recomputed from a5 (4 fwd, a6…a8 kept), a4 from a0 (4 fwd). loadmem: a10; a5 (base), a9 used as
+    // computed, a8, a7, a6 read back; a5; a0 (base), a4 as computed, a3, a2, a1 read back — 10, and 8·20 + 10·10 ns.
+    expect(simulateRemat({ layers: 10, every: 5, mode: 'cache-segments' })).toMatchObject({ fwd: 8, loadmem: 10, timeNs: 260, peakActivations: 5 });
+    // every 10: a1…a9 recomputed once from a0 and all kept: 9 fwd, 10 loadmem (a10, a0, a8…a1), 9 temporaries at the peak.
+    expect(simulateRemat({ layers: 10, every: 10, mode: 'cache-segments' })).toMatchObject({ fwd: 9, loadmem: 10, peakActivations: 9 });
+    // The homework's rule in every case: one loadmem per layer, fwd = ⌊n/k⌋(k−1) + (n mod k).
+    for (let n = 1; n <= 30; n++) {
+      for (let k = 1; k <= n; k++) {
+        const r = simulateRemat({ layers: n, every: k, mode: 'cache-segments' });
+        expect([r.fwd, r.loadmem, r.timeNs], `n ${n} k ${k}`).toEqual([Math.floor(n / k) * (k - 1) + (n % k), n, 20 * r.fwd + 10 * n]);
+      }
+    }
     // every 1: nothing to recompute, the modes agree.
     expect(simulateRemat({ layers: 10, every: 1, mode: 'cache-segments' })).toMatchObject({ fwd: 0, loadmem: 10, peakActivations: 10 });
   });

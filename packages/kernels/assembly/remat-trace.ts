@@ -1,11 +1,23 @@
 // Executes and validates an explicit rematerialization trace over a chain of n layers (model: src/api.ts,
 // `rematTraceSimulate`). Activations a_0…a_n; a_0 (the inputs) is always available and costs no memory. The backward
 // step of layer i needs a_i in memory, steps run n, n−1, …, 1.
-// Memory holds the stored checkpoints M plus the working activation `cur` (free when it aliases a checkpoint); during a
-// forward step the step's input and its output are alive together.
+//
+// Cost of reads (one rule for every strategy, the homework's 4b: every use of a stored activation is a loadmem): a
+// step — forward or backward — reads the working activation `cur` for free (the output of the step just before, a
+// loaded activation, or the inputs at the very start); reading anything else held in memory (a checkpoint, a kept
+// recomputation, the inputs) is one loadmem. A forward step always reads `cur`, so its stored inputs are paid by the
+// load_mem op that made them current; a backward step on a memory checkpoint that is not `cur` pays its own loadmem.
+//
+// Memory, two models (params[4]):
+// - 0, this lab's: the stored checkpoints M plus the working activation `cur` (free when it aliases a checkpoint);
+//   during a forward step its input and its output are alive together (a step from a checkpoint needs one unit beyond
+//   the checkpoints, a step from a working activation two).
+// - 1, Griewank's (c checkpoints plus one working state): a working slot of params[5] units is always reserved and a
+//   forward step overwrites it in place; a store copies the working state into a checkpoint of its own.
 //
 // ops (count × 2 × i32): [code, arg] pairs. sizes, fwd, bwd (n+1 × f64, index = layer; fwd[0], bwd[0] unused).
-// params (4 × f64): [budget, loadmem cost per unit, loaddisk cost per unit, disk write cost per unit].
+// params (6 × f64): [budget, loadmem cost per unit, loaddisk cost per unit, disk write cost per unit, memory model,
+// working slot units (Griewank's model)].
 // flags (n+1 × u8) scratch: bit 0 in memory, bit 1 on disk. out (OUT_LEN × f64) ← see the OUT_* offsets.
 // Returns 0, or an error code; then out[OUT_ERR_OP] is the failing op's index, out[OUT_ERR_A/B] give details.
 
@@ -92,6 +104,8 @@ export function rematTraceSimulate(
   const loadMemCost = load<f64>(paramsPtr, 8);
   const loadDiskCost = load<f64>(paramsPtr, 16);
   const storeDiskCost = load<f64>(paramsPtr, 24);
+  const griewank = load<f64>(paramsPtr, 32) != 0;
+  const slot = load<f64>(paramsPtr, 40); // Griewank's working state, always held
   memory.fill(flagsPtr, 0, <usize>(n + 1));
   for (let k = 0; k < OUT_LEN; k++) store<f64>(outPtr + (<usize>k << 3), 0);
 
@@ -115,9 +129,10 @@ export function rematTraceSimulate(
       if (arg > n - cur) return fail(outPtr, E_PAST_END, k, <f64>cur + <f64>arg, 0);
       const end = cur + arg;
       for (let p = cur + 1; p <= end; p++) {
-        // Input a_{p−1} (free if inputs or a checkpoint) and output a_p alive together.
+        // Lab model: input a_{p−1} (free if inputs or a checkpoint) and output a_p alive together.
+        // Griewank's: the step overwrites the working slot.
         const input = p > 1 && (flagAt(flagsPtr, p - 1) & IN_MEM) == 0 ? f64At(sizesPtr, p - 1) : 0;
-        const need = memStored + input + f64At(sizesPtr, p);
+        const need = griewank ? memStored + slot : memStored + input + f64At(sizesPtr, p);
         if (need > peakMem) peakMem = need;
         if (need > budget) return fail(outPtr, E_BUDGET, k, need, budget);
         const cost = f64At(fwdPtr, p);
@@ -135,6 +150,11 @@ export function rematTraceSimulate(
       if (arg < 1 || arg > n) return fail(outPtr, E_BAD_ARG, k, <f64>arg, 0);
       if (arg != next) return fail(outPtr, E_BACKWARD_ORDER, k, <f64>arg, <f64>next);
       if (cur != arg && (flagAt(flagsPtr, arg) & IN_MEM) == 0) return fail(outPtr, E_MISSING_ACTIVATION, k, <f64>arg, 0);
+      if (cur != arg) {
+        // reads the memory checkpoint a_i: one loadmem
+        loadMem += 1;
+        tLoadMem += loadMemCost * f64At(sizesPtr, arg);
+      }
       backward += 1;
       tBackward += f64At(bwdPtr, arg);
       next--;
@@ -149,8 +169,8 @@ export function rematTraceSimulate(
       if (arg < 1 || arg > n) return fail(outPtr, E_BAD_ARG, k, <f64>arg, 0);
       const f = flagAt(flagsPtr, arg);
       if ((f & ON_DISK) == 0) return fail(outPtr, E_LOAD_DISK_UNWRITTEN, k, <f64>arg, 0);
-      // The previous working activation is dropped first.
-      const need = memStored + ((f & IN_MEM) == 0 ? f64At(sizesPtr, arg) : 0);
+      // The previous working activation is dropped first (Griewank's model: read into the working slot).
+      const need = griewank ? memStored + slot : memStored + ((f & IN_MEM) == 0 ? f64At(sizesPtr, arg) : 0);
       if (need > peakMem) peakMem = need;
       if (need > budget) return fail(outPtr, E_BUDGET, k, need, budget);
       loadDisk += 1;
@@ -162,7 +182,13 @@ export function rematTraceSimulate(
       const f = flagAt(flagsPtr, arg);
       if ((f & IN_MEM) != 0) return fail(outPtr, E_ALREADY_STORED, k, <f64>arg, 0);
       setFlag(flagsPtr, arg, f | IN_MEM);
-      memStored += f64At(sizesPtr, arg); // the working buffer becomes the checkpoint: total unchanged
+      memStored += f64At(sizesPtr, arg); // lab model: the working buffer becomes the checkpoint, total unchanged
+      if (griewank) {
+        // a copy of the working state: the checkpoint needs room of its own
+        const need = memStored + slot;
+        if (need > peakMem) peakMem = need;
+        if (need > budget) return fail(outPtr, E_BUDGET, k, need, budget);
+      }
       storeMem += 1;
     } else if (code == OP_STORE_DISK) {
       if (arg < 1 || arg > n) return fail(outPtr, E_BAD_ARG, k, <f64>arg, 0);

@@ -4,7 +4,8 @@
 // - a stored a_i is read once (one loadmem);
 // - otherwise a_i is recomputed from the nearest stored a_j below it: one loadmem for a_j, i − j forward steps.
 // In `cacheSegments` mode the recomputed a_{j+1}…a_i are kept until their own backward step, so each segment is
-// recomputed once. Residency counts non-input activations: checkpoints from their forward step until their backward
+// recomputed once; a kept a_i is read back for its backward step (one loadmem: every use of a stored activation is
+// one), while the top of the segment is used as it is computed. Either mode: one loadmem per layer. Residency counts non-input activations: checkpoints from their forward step until their backward
 // use, recomputed temporaries while alive; a forward step holds its input and its output at the same time.
 //
 // out (f64 × 3) ← [forward steps, loadmem reads, peak resident activations]. scratch (n × i32) is caller-owned.
@@ -47,7 +48,9 @@ export function rematSimulate(storedPtr: usize, n: i32, mode: i32, scratchPtr: u
     }
     if (mode == REMAT_MODE_CACHE_SEGMENTS) {
       if (cachedFrom <= i) {
-        // a_i was cached by this segment's recomputation; cached a_{cachedFrom}…a_i are alive.
+        // a_i was cached by this segment's recomputation and is read back (one loadmem); cached a_{cachedFrom}…a_i
+        // are alive.
+        loadmem += 1;
         const resident = live + (i - cachedFrom + 1);
         if (resident > peak) peak = resident;
         continue;

@@ -103,8 +103,8 @@ export interface KernelExports {
 
   /**
    * Executes and validates an explicit remat trace (see assembly/remat-trace.ts for the model). ops (count × 2 × i32)
-   * are [code, arg] pairs with codes REMAT_OP; sizes, fwd, bwd (n+1 × f64, index = layer); params (4 × f64) ←
-   * [budget, loadmem, loaddisk, disk-write cost per size unit]; flags (n+1 × u8) scratch; out (REMAT_TRACE_OUT.length
+   * are [code, arg] pairs with codes REMAT_OP; sizes, fwd, bwd (n+1 × f64, index = layer); params (6 × f64) ←
+   * [budget, loadmem, loaddisk, disk-write cost per size unit, memory model (REMAT_MEMORY), working slot units]; flags (n+1 × u8) scratch; out (REMAT_TRACE_OUT.length
    * × f64). Returns 0 for a valid trace, else a REMAT_TRACE_ERROR code (out[0] = failing op index, out[1..2] details).
    */
   rematTraceSimulate(
@@ -125,6 +125,9 @@ export const MAX_MEMORY_PAGES = 32768;
 export const MAX_MEMORY_BYTES = MAX_MEMORY_PAGES * 65536;
 
 export const REMAT_MODE = { recompute: 0, cacheSegments: 1 } as const;
+/** Memory models of rematTraceSimulate: this lab's (a step holds its input and output) or Griewank's (checkpoints plus
+ * one working slot, steps in place). */
+export const REMAT_MEMORY = { lab: 0, griewank: 1 } as const;
 
 /** Codes of the estimator kernels' arguments. */
 export const ESTIMATOR_COST = { square: 0, identity: 1, bump: 2, cosine: 3 } as const;

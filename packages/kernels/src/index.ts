@@ -10,4 +10,4 @@ export {
   ESTIMATOR_STAT_WORDS,
   gaussianEstimatorScratch,
 } from './api.js';
-export { REMAT_OP, REMAT_TRACE_ERROR, REMAT_TRACE_OUT } from './api.js';
+export { REMAT_OP, REMAT_TRACE_ERROR, REMAT_TRACE_OUT, REMAT_MEMORY } from './api.js';

@@ -3,7 +3,8 @@ export { paramFields, parseParamText, formatParamText, type ParamField, type Par
 export { runExperiment, resolveParams, ParamError, yieldToEventLoop } from './run.js';
 export { RunningStats, zCheck, exactCheck, linearFit, finiteOrNull } from './stats.js';
 export { experiments, findExperiment, getExperiment, suggestExperiments } from './registry.js';
-export { rematClosedForm } from './remat.js';
+export { rematClosedForm, rematCachedClosedForm } from './remat.js';
+export { compareWithRevolve, plannerBudget } from './remat-planner.js';
 export { rmsAtInitExperiment, Z95 } from './rms-at-init.js';
 export { signgdUpdateExperiment } from './signgd-update.js';
 export { fanInOnlyExperiment } from './fan-in-only.js';

@@ -1,14 +1,14 @@
 // Lab: one strategy's schedule drawn op by op — which activations are computed, recomputed, stored (memory or disk)
 // and consumed by backward steps — as a table (rows = ops, columns = layers) and as series (working position, memory).
 import { z } from 'zod';
-import { makeChain, checkBudget } from '../planner/chain.js';
+import { makeChain, checkBudget, MEMORY_MODELS, type MemoryModel } from '../planner/chain.js';
 import { revolveForwardSteps } from '../planner/closed-form.js';
 import { planTrace, strategyLabel, STRATEGIES, type StrategyId, type StrategySpec } from '../planner/plan.js';
 import { simulateTrace } from '../planner/simulate.js';
 import { traceTimeline } from '../planner/timeline.js';
 import type { Check, Experiment, ExperimentOutput } from './api.js';
 import { rematClosedForm } from './remat.js';
-import { plannerChain } from './remat-planner.js';
+import { plannerBudget, plannerChain } from './remat-planner.js';
 import { exactCheck } from './stats.js';
 
 const ids = STRATEGIES.map((s) => s.id) as [StrategyId, ...StrategyId[]];
@@ -17,7 +17,13 @@ const params = z.object({
   strategy: z.enum(ids).default('revolve').describe(`strategy: ${ids.join(', ')}`),
   layers: z.number().int().min(1).max(64).default(10).describe('chain length n (at most 64 to draw)'),
   slots: z.number().int().min(0).max(64).default(2).describe('revolve: checkpoint slots c (the inputs not counted)'),
-  budget: z.number().int().min(1).max(1000).default(4).describe('optimal / two-level: memory budget in activation units'),
+  budget: z
+    .number()
+    .int()
+    .min(0)
+    .max(1000)
+    .default(0)
+    .describe('optimal / two-level: memory budget in activation units; 0: the chain’s minimum plus room for two of its largest activations (4 for a uniform chain)'),
   every: z.number().int().min(1).max(64).default(5).describe('every-k: store every k-th activation'),
   segments: z.number().int().min(1).max(64).default(5).describe('checkpoint-sequential: number of segments'),
   chain: z.enum(['uniform', 'uneven']).default('uniform').describe('uniform layers, or seeded uneven sizes and forward costs'),
@@ -25,6 +31,10 @@ const params = z.object({
   loadmemNs: z.number().min(0).max(1e9).default(10).describe('cost of reading a stored activation from memory (ns per unit)'),
   loaddiskNs: z.number().min(0).max(1e9).default(100).describe('cost of reading an activation from disk (ns per unit)'),
   diskWriteNs: z.number().min(0).max(1e9).default(0).describe('cost of writing an activation to disk (ns per unit)'),
+  memory: z
+    .enum(MEMORY_MODELS as [MemoryModel, ...MemoryModel[]])
+    .default('lab')
+    .describe('memory model: lab (a forward step holds its input and its output) or griewank (checkpoints plus one working state)'),
 });
 
 export const rematScheduleExperiment: Experiment<typeof params> = {
@@ -37,13 +47,20 @@ export const rematScheduleExperiment: Experiment<typeof params> = {
     'that activation — f computed for the first time, r recomputed, B its backward step — or what is held after it: ' +
     'M stored in memory, D on disk, + both, w the working activation.\n\n' +
     'The series draw the same schedule as curves: the position of the working activation over the ops (revolve’s ' +
-    'saw-tooth) and the memory in use, which never exceeds the peak the simulator reports.',
+    'saw-tooth) and the memory in use, which never exceeds the peak the simulator reports. Memory follows the chosen ' +
+    'model: lab (checkpoints plus the working activation, a forward step holding its input and its output) or ' +
+    'griewank (checkpoints plus one working state). Every use of a stored activation other than the one just ' +
+    'computed is one load-mem.',
   closedForm: 't(n + 1, c + 1) = r\\,(n+1) - \\binom{c+r+1}{r-1}',
   params,
   presets: { quick: { strategy: 'revolve', layers: 6, slots: 1 }, homework: { strategy: 'every-k', layers: 10, every: 5 }, revolve: { strategy: 'revolve', layers: 9, slots: 2 } },
   async run(p, ctx): Promise<ExperimentOutput> {
-    const chain = p.chain === 'uniform' ? makeChain({ layers: p.layers, fwdCost: p.fwdNs, loadMemCost: p.loadmemNs, loadDiskCost: p.loaddiskNs, storeDiskCost: p.diskWriteNs }) : plannerChain(p, ctx.seed);
+    const chain =
+      p.chain === 'uniform'
+        ? makeChain({ layers: p.layers, fwdCost: p.fwdNs, loadMemCost: p.loadmemNs, loadDiskCost: p.loaddiskNs, storeDiskCost: p.diskWriteNs, memoryModel: p.memory })
+        : plannerChain(p, ctx.seed);
     const n = chain.n;
+    const budget = plannerBudget(chain, p.budget);
     const spec: StrategySpec = (() => {
       switch (p.strategy) {
         case 'every-k':
@@ -55,14 +72,14 @@ export const rematScheduleExperiment: Experiment<typeof params> = {
           return { strategy: p.strategy, slots: p.slots };
         case 'optimal':
         case 'two-level':
-          checkBudget(chain, p.budget);
-          return { strategy: p.strategy, budget: p.budget };
+          checkBudget(chain, budget);
+          return { strategy: p.strategy, budget };
         default:
           return { strategy: p.strategy };
       }
     })();
     const trace = planTrace(chain, spec);
-    const stats = simulateTrace(trace, chain, p.strategy === 'optimal' || p.strategy === 'two-level' ? { budget: p.budget } : {});
+    const stats = simulateTrace(trace, chain, p.strategy === 'optimal' || p.strategy === 'two-level' ? { budget } : {});
     ctx.progress(0.5, 'validated');
     const timeline = traceTimeline(trace, chain);
 

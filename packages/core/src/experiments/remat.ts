@@ -13,6 +13,15 @@ export function rematClosedForm(n: number, k: number): { fwd: number; loadmem: n
   return { fwd: (q * k * (k - 1)) / 2 + (r * (r + 1)) / 2, loadmem: n };
 }
 
+/** Closed form of the cached mode: each full segment recomputes its k − 1 unstored layers once, the top partial one
+ * its r; still one loadmem per layer (a stored or kept activation is read back, a segment's base is read to start
+ * it, the top of a segment is used as it is computed). */
+export function rematCachedClosedForm(n: number, k: number): { fwd: number; loadmem: number } {
+  const q = Math.floor(n / k);
+  const r = n % k;
+  return { fwd: q * (k - 1) + r, loadmem: n };
+}
+
 const params = z.object({
   layers: z.number().int().min(1).max(100_000).default(10).describe('chain length n'),
   every: z.number().int().min(1).max(100_000).default(5).describe('store every k-th activation'),
@@ -33,7 +42,11 @@ export const rematExperiment: Experiment<typeof params> = {
     'So every layer costs exactly one loadmem — the stored checkpoints are loaded too, which is what the answer ' +
     '"8 loadmem" forgot — and a segment of k layers costs 0 + 1 + … + (k − 1) fwd. Storing every activation on disk ' +
     'instead costs n loaddisk, so disk wins when a loaddisk takes less than the remat time divided by n.\n\n' +
-    'When k does not divide n, the r = n mod k layers above the last checkpoint cost 1 + … + r fwd.',
+    'When k does not divide n, the r = n mod k layers above the last checkpoint cost 1 + … + r fwd.\n\n' +
+    'One rule for every count here and in the planner: a step reads the activation it just computed for free; every ' +
+    'other use of an activation held in memory — a checkpoint, the inputs, or a recomputed one kept for later — is ' +
+    'one loadmem. Caching each recomputed segment (the second table) saves forward steps, not loads: the kept ' +
+    'activations are read back for their backward steps, so n = 10, k = 5 makes 8 fwd and still 10 loadmem, 260 ns.',
   closedForm:
     '\\mathrm{fwd} = \\frac{n(k-1)}{2}\\ (k \\mid n),\\quad \\mathrm{loadmem} = n,\\quad ' +
     't^{*}_{\\mathrm{loaddisk}} = t_{\\mathrm{loadmem}} + t_{\\mathrm{fwd}}\\,\\frac{k-1}{2}',
@@ -44,6 +57,7 @@ export const rematExperiment: Experiment<typeof params> = {
     const main = simulateRemat({ layers: n, every: k, fwdNs: p.fwdNs, loadmemNs: p.loadmemNs });
     const cached = simulateRemat({ layers: n, every: k, fwdNs: p.fwdNs, loadmemNs: p.loadmemNs, mode: 'cache-segments' });
     const closed = rematClosedForm(n, k);
+    const cachedClosed = rematCachedClosedForm(n, k);
     const checks: Check[] = [
       exactCheck('fwd = closed form', closed.fwd, main.fwd, 0, n % k === 0 ? 'n(k−1)/2' : 'q·k(k−1)/2 + r(r+1)/2'),
       exactCheck('loadmem = n', closed.loadmem, main.loadmem),
@@ -53,6 +67,15 @@ export const rematExperiment: Experiment<typeof params> = {
         main.breakEvenLoaddiskNs,
         1e-9 * Math.max(1, main.breakEvenLoaddiskNs),
         'loadmemNs + fwdNs·fwd/n',
+      ),
+      exactCheck('cached mode: fwd = closed form', cachedClosed.fwd, cached.fwd, 0, '⌊n/k⌋(k−1) + (n mod k)'),
+      exactCheck('cached mode: loadmem = n (kept activations are read back)', cachedClosed.loadmem, cached.loadmem),
+      exactCheck(
+        'cached mode: time (ns)',
+        cachedClosed.fwd * p.fwdNs + cachedClosed.loadmem * p.loadmemNs,
+        cached.timeNs,
+        1e-9 * Math.max(1, cached.timeNs),
+        'fwdNs·fwd + loadmemNs·n',
       ),
     ];
 
@@ -85,6 +108,7 @@ export const rematExperiment: Experiment<typeof params> = {
         peakActivations: main.peakActivations,
         cachedFwd: cached.fwd,
         cachedLoadmem: cached.loadmem,
+        cachedTimeNs: cached.timeNs,
         cachedPeakActivations: cached.peakActivations,
       },
       checks,

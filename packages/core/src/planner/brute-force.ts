@@ -5,7 +5,7 @@
 // search is limited to the class the dynamic programs optimise over: no checkpoint is freed before its backward step
 // and no unstored working activation is held across a backward step.
 import { InvalidArgumentError } from '../errors.js';
-import { checkBudget, type Chain } from './chain.js';
+import { checkBudget, workingSlot, type Chain } from './chain.js';
 import type { Op, OpName } from './trace.js';
 
 export interface BruteForceOptions {
@@ -88,6 +88,8 @@ export function bruteForceSchedule(chain: Chain, options: BruteForceOptions): { 
   const budget = checkBudget(chain, options.budget);
   const s = chain.sizes;
   const { loadMemCost: lm, loadDiskCost: rd, storeDiskCost: wd } = chain;
+  const griewank = chain.memoryModel === 'griewank';
+  const slot = workingSlot(chain);
   const W = 1 << n;
   const DW = disk ? W : 1; // disk masks only when there is a disk
   // State index: ((b·(n+2) + cur+1)·W + M)·DW + D — dense, so typed arrays replace maps.
@@ -142,15 +144,16 @@ export function bruteForceSchedule(chain: Chain, options: BruteForceOptions): { 
     };
     const held = sums[M]!;
     const working = cur >= 1 && !has(M, cur) ? s[cur]! : 0;
-    // advance one step (never past a_b)
-    if (cur >= 0 && cur < b && held + working + s[cur + 1]! <= budget) relax('advance', 1, b, cur + 1, M, D, chain.fwd[cur + 1]!);
-    // store the working activation in memory
-    if (cur >= 1 && !has(M, cur)) relax('storeMem', cur, b, cur, M + bit(cur), D, 0);
-    // backward step b (then a_b is dropped everywhere)
+    // advance one step (never past a_b); Griewank's model: in the working slot
+    const stepNeed = griewank ? held + slot : held + working + s[cur + 1]!;
+    if (cur >= 0 && cur < b && stepNeed <= budget) relax('advance', 1, b, cur + 1, M, D, chain.fwd[cur + 1]!);
+    // store the working activation in memory (Griewank's model: a copy beside the working slot)
+    if (cur >= 1 && !has(M, cur) && (!griewank || held + s[cur]! + slot <= budget)) relax('storeMem', cur, b, cur, M + bit(cur), D, 0);
+    // backward step b (then a_b is dropped everywhere); reading a_b from memory, not the working activation, is a loadmem
     if ((cur === b || has(M, b)) && (!persistent || cur <= 0 || cur === b || has(M, cur))) {
       const nM = has(M, b) ? M - bit(b) : M;
       const nD = has(D, b) ? D - bit(b) : D;
-      relax('backward', b, b - 1, cur === b ? -1 : cur, nM, nD, 0, (nM !== M ? 1 : 0) | (nD !== D ? 2 : 0));
+      relax('backward', b, b - 1, cur === b ? -1 : cur, nM, nD, cur === b ? 0 : lm * s[b]!, (nM !== M ? 1 : 0) | (nD !== D ? 2 : 0));
     }
     for (let i = 0; i <= b; i++) {
       const inM = has(M, i);
@@ -159,7 +162,8 @@ export function bruteForceSchedule(chain: Chain, options: BruteForceOptions): { 
       if (!disk || i === 0) continue;
       const inD = has(D, i);
       if (!inD && (inM || i === cur)) relax('storeDisk', i, b, cur, M, D + bit(i), wd * s[i]!); // write to disk
-      if (inD && i !== cur && held + (inM ? 0 : s[i]!) <= budget) relax('loadDisk', i, b, i, M, D, rd * s[i]!); // read from disk
+      const readNeed = griewank ? held + slot : held + (inM ? 0 : s[i]!);
+      if (inD && i !== cur && readNeed <= budget) relax('loadDisk', i, b, i, M, D, rd * s[i]!); // read from disk
     }
   }
   throw new Error('bruteForceOptimum: no valid trace (a bug: the budget passed the minimum check)');

@@ -6,6 +6,15 @@ import { nonNegative, options as checkOptions, positiveInt } from '../validate.j
 /** Longest chain the planner accepts (a trace of it must fit in WebAssembly memory). */
 export const MAX_PLANNER_LAYERS = 2 ** 22;
 
+/**
+ * How memory is counted. 'lab' (default): stored checkpoints plus the working activation, and a forward step holds its
+ * input and its output together — a step from a checkpoint needs one unit beyond the checkpoints, a step from a
+ * working activation two. 'griewank': Griewank & Walther's model, c checkpoints plus one working state (a slot the
+ * size of the largest activation, always reserved) that a forward step overwrites in place; revolve is optimal there.
+ */
+export type MemoryModel = 'lab' | 'griewank';
+export const MEMORY_MODELS: readonly MemoryModel[] = ['lab', 'griewank'];
+
 export interface ChainSpec {
   /** Chain length n (layers 1…n; a_0 is the inputs, always available). */
   layers: number;
@@ -23,6 +32,8 @@ export interface ChainSpec {
   loadDiskCost?: number;
   /** Cost of writing an activation to disk, per size unit. Default 0 (the homework counts reads only). */
   storeDiskCost?: number;
+  /** How memory is counted (see MemoryModel). Default 'lab'. */
+  memoryModel?: MemoryModel;
 }
 
 /** A validated chain. Arrays are indexed by layer (index 0: the inputs; fwd[0] and bwd[0] unused). */
@@ -36,6 +47,7 @@ export interface Chain {
   readonly storeDiskCost: number;
   /** Every a_i (i ≥ 1) has the same size and every layer the same forward cost. */
   readonly uniform: boolean;
+  readonly memoryModel: MemoryModel;
 }
 
 function perLayer(param: string, value: unknown, n: number, fallback: number, integer: boolean): Float64Array {
@@ -69,6 +81,8 @@ export function makeChain(spec: ChainSpec): Chain {
   sizes[0] = s.inputSize === undefined ? sizes[1]! : positiveInt('inputSize', s.inputSize, 2 ** 40);
   let uniform = true;
   for (let i = 2; i <= n && uniform; i++) uniform = sizes[i] === sizes[1] && fwd[i] === fwd[1];
+  const memoryModel = s.memoryModel ?? 'lab';
+  if (!MEMORY_MODELS.includes(memoryModel)) throw new InvalidArgumentError('memoryModel', memoryModel, `one of ${MEMORY_MODELS.join(', ')}`);
   return {
     n,
     sizes,
@@ -78,18 +92,45 @@ export function makeChain(spec: ChainSpec): Chain {
     loadDiskCost: nonNegative('loadDiskCost', s.loadDiskCost ?? 100),
     storeDiskCost: nonNegative('storeDiskCost', s.storeDiskCost ?? 0),
     uniform,
+    memoryModel,
   };
 }
 
+/** The same chain counted under another memory model. */
+export function withMemoryModel(chain: Chain, memoryModel: MemoryModel): Chain {
+  return { ...chain, memoryModel };
+}
+
+/** Griewank's working slot: room for the largest activation (0 in the lab's model, which has none reserved). */
+export function workingSlot(chain: Chain): number {
+  if (chain.memoryModel !== 'griewank') return 0;
+  let largest = 0;
+  for (let i = 1; i <= chain.n; i++) largest = Math.max(largest, chain.sizes[i]!);
+  return largest;
+}
+
 /**
- * The least memory any schedule of this chain needs: every a_i is computed at least once, from a_{i−1} held in
- * memory (the inputs are free), so max(s_1, max_i s_{i−1} + s_i). Recomputing everything from the inputs achieves it.
+ * The least memory any schedule of this chain needs. Lab model: every a_i is computed at least once, from a_{i−1} held
+ * in memory (the inputs are free), so max(s_1, max_i s_{i−1} + s_i). Griewank's: the working slot alone. Recomputing
+ * everything from the inputs achieves it.
  */
 export function minimumBudget(chain: Chain): number {
   const { sizes, n } = chain;
+  if (chain.memoryModel === 'griewank') return workingSlot(chain);
   let need = sizes[1]!;
   for (let i = 2; i <= n; i++) need = Math.max(need, sizes[i - 1]! + sizes[i]!);
   return need;
+}
+
+/**
+ * A budget to use when none is given: the chain's minimum plus room for two of its largest activations (4 for a
+ * uniform chain in the lab's model, 3 in Griewank's: two checkpoint slots either way), so that it is valid for
+ * every chain and leaves the strategies something to choose.
+ */
+export function suggestedBudget(chain: Chain): number {
+  let largest = 0;
+  for (let i = 1; i <= chain.n; i++) largest = Math.max(largest, chain.sizes[i]!);
+  return minimumBudget(chain) + 2 * largest;
 }
 
 /**
@@ -101,11 +142,8 @@ export function checkBudget(chain: Chain, budget: unknown, param = 'budget'): nu
   const b = nonNegative(param, budget);
   const min = minimumBudget(chain);
   if (b < min) {
-    throw new InvalidArgumentError(
-      param,
-      budget,
-      `at least ${min} memory units: the minimum this ${chain.n}-layer chain needs (a forward step holds its input and its output, largest pair ${min})`,
-    );
+    const why = chain.memoryModel === 'griewank' ? `Griewank's model reserves a working slot of ${min}` : `a forward step holds its input and its output, largest pair ${min}`;
+    throw new InvalidArgumentError(param, budget, `at least ${min} memory units: the minimum this ${chain.n}-layer chain needs (${why})`);
   }
   return b;
 }
@@ -126,5 +164,7 @@ export function assertChain(param: string, chain: unknown): Chain {
     }
   }
   for (const key of ['loadMemCost', 'loadDiskCost', 'storeDiskCost'] as const) nonNegative(`${param}.${key}`, c[key]);
+  // (absent on a hand-made chain: the lab's model)
+  if (c.memoryModel !== undefined && !MEMORY_MODELS.includes(c.memoryModel)) throw new InvalidArgumentError(`${param}.memoryModel`, c.memoryModel, `one of ${MEMORY_MODELS.join(', ')}`);
   return c;
 }

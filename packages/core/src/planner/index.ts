@@ -1,9 +1,9 @@
-export { makeChain, minimumBudget, checkBudget, assertChain, MAX_PLANNER_LAYERS, type Chain, type ChainSpec } from './chain.js';
+export { makeChain, minimumBudget, suggestedBudget, checkBudget, assertChain, withMemoryModel, workingSlot, MAX_PLANNER_LAYERS, MEMORY_MODELS, type Chain, type ChainSpec, type MemoryModel } from './chain.js';
 export { TraceBuilder, encodeTrace, decodeTrace, opAt, formatOp, type Op, type OpName, type Trace } from './trace.js';
 export { simulateTrace, checkTrace, TraceError, type TraceStats, type SimulateOptions } from './simulate.js';
 export { beta, revolveReps, revolveForwardSteps, revolveForwardStepsByRecursion, revolveSplit } from './closed-form.js';
 export { everyKTrace } from './strategies/every-k.js';
-export { checkpointSequentialTrace, sequentialSegments } from './strategies/checkpoint-sequential.js';
+export { checkpointSequentialTrace, sequentialSegments, sequentialRecomputed } from './strategies/checkpoint-sequential.js';
 export { chenTrace, chenSegment } from './strategies/chen.js';
 export { revolveTrace, revolveSteps, MAX_REVOLVE_STEPS } from './strategies/revolve.js';
 export { diskAllTrace } from './strategies/disk.js';

@@ -26,9 +26,9 @@ export type StrategyId = StrategySpec['strategy'];
 export const STRATEGIES: readonly { id: StrategyId; title: string; summary: string }[] = [
   { id: 'every-k', title: 'homework: every k-th', summary: 'store every k-th activation, recompute each needed one from the nearest stored below (no caching)' },
   { id: 'every-k-cached', title: 'every k-th, segments cached', summary: 'as the homework, but each segment is recomputed once and kept' },
-  { id: 'checkpoint-sequential', title: 'PyTorch checkpoint_sequential', summary: 'segments of ⌊n/segments⌋, the last one takes the rest unsplit; each checkpointed segment recomputed once' },
+  { id: 'checkpoint-sequential', title: 'PyTorch checkpoint_sequential', summary: 'as PyTorch runs it: segments of ⌊n/segments⌋, the last one takes the rest and is not checkpointed; the backward pass re-runs every layer of each checkpointed segment' },
   { id: 'chen', title: 'Chen √n', summary: '⌈√n⌉-layer segments recomputed once: one extra forward pass, O(√n) memory' },
-  { id: 'revolve', title: 'revolve (binomial)', summary: 'Griewank–Walther: the fewest forward steps with c checkpoint slots, t(n + 1, c + 1)' },
+  { id: 'revolve', title: 'revolve (binomial)', summary: 'Griewank–Walther: t(n + 1, c + 1) forward steps with c checkpoint slots, the fewest possible in Griewank’s memory model (c checkpoints plus one working state)' },
   { id: 'optimal', title: 'optimal (DP, memory)', summary: 'dynamic program over segments: least time within a memory budget, uneven costs and sizes (rotor-like)' },
   { id: 'two-level', title: 'optimal (DP, memory + disk)', summary: 'the same with a disk level and its read/write costs (H-Revolve-like)' },
   { id: 'disk-all', title: 'everything on disk', summary: 'every activation written to disk and read back once: no recomputation' },

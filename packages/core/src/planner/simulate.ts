@@ -1,8 +1,8 @@
 // Runs a trace through the WebAssembly simulator: validates it op by op and returns its counts, peaks and times.
-import { REMAT_TRACE_ERROR, REMAT_TRACE_OUT } from '@hw3/kernels';
+import { REMAT_MEMORY, REMAT_TRACE_ERROR, REMAT_TRACE_OUT } from '@hw3/kernels';
 import { Hw3Error, InvalidArgumentError } from '../errors.js';
 import { allocate, getKernels, release } from '../runtime.js';
-import { assertChain, type Chain } from './chain.js';
+import { assertChain, workingSlot, type Chain } from './chain.js';
 import { formatOp, opAt, type Op, type Trace } from './trace.js';
 
 /** What running a valid trace costs. Times are in the chain's cost unit (ns by default). */
@@ -11,12 +11,15 @@ export interface TraceStats {
   forward: number;
   /** Forward steps that recompute an activation computed before. */
   recompute: number;
+  /** Reads of activations held in memory (checkpoints, kept recomputations, the inputs): load_mem ops plus backward
+   * steps on a checkpoint that is not the working activation. Reading the working activation is free. */
   loadMem: number;
   loadDisk: number;
   storeMem: number;
   storeDisk: number;
   backward: number;
-  /** Most memory in use at once (size units): checkpoints + working activation (+ a step's output). */
+  /** Most memory in use at once (size units): lab model, checkpoints + working activation (+ a step's output);
+   * Griewank's, checkpoints + the working slot. */
   peakMemory: number;
   peakDisk: number;
   /** Everything: forward + backward + loads + disk writes. */
@@ -110,7 +113,7 @@ export function simulateTrace(trace: Trace, chain: Chain, options: SimulateOptio
     ['layers', 8 * (n + 1)],
     ['layers', 8 * (n + 1)],
     ['layers', 8 * (n + 1)],
-    ['params', 32],
+    ['params', 48],
     ['layers', n + 1],
     ['out', 8 * words],
   ] as const;
@@ -124,7 +127,8 @@ export function simulateTrace(trace: Trace, chain: Chain, options: SimulateOptio
     new Float64Array(buf, sizesP, n + 1).set(chain.sizes);
     new Float64Array(buf, fwdP, n + 1).set(chain.fwd);
     new Float64Array(buf, bwdP, n + 1).set(chain.bwd);
-    new Float64Array(buf, paramsP, 4).set([budget, chain.loadMemCost, chain.loadDiskCost, chain.storeDiskCost]);
+    const model = chain.memoryModel === 'griewank' ? REMAT_MEMORY.griewank : REMAT_MEMORY.lab;
+    new Float64Array(buf, paramsP, 6).set([budget, chain.loadMemCost, chain.loadDiskCost, chain.storeDiskCost, model, workingSlot(chain)]);
     const code = k.rematTraceSimulate(opsP, trace.length, n, sizesP, fwdP, bwdP, paramsP, flagsP, outP);
     const out = new Float64Array(k.memory.buffer, outP, words);
     const get = (name: (typeof REMAT_TRACE_OUT)[number]) => out[REMAT_TRACE_OUT.indexOf(name)]!;

@@ -1,10 +1,11 @@
 // A trace as a timeline to draw: one row per op, one cell per layer marking what happens to a_i at that op and what
 // is held (terminal and web render it as a table; the working position is also a series).
 import { InvalidArgumentError } from '../errors.js';
-import type { Chain } from './chain.js';
+import { workingSlot, type Chain } from './chain.js';
 import { opAt, formatOp, type Trace } from './trace.js';
 
-/** Cell marks: f computed for the first time, r recomputed, B backward step, M stored in memory, D on disk only,
+/** Memory after each op follows the chain's model (lab: checkpoints + the working activation; Griewank's:
+ * checkpoints + the working slot). Cell marks: f computed for the first time, r recomputed, B backward step, M stored in memory, D on disk only,
  * + in memory and on disk, w the working activation (not stored), '' nothing. */
 export const TIMELINE_LEGEND =
   'f computed first time · r recomputed · B backward step · M in memory · D on disk · + memory and disk · w working activation';
@@ -65,12 +66,13 @@ export function traceTimeline(trace: Trace, chain: Chain): Timeline {
         break;
     }
     const cells: string[] = [];
-    let memory = 0;
+    const griewank = chain.memoryModel === 'griewank';
+    let memory = workingSlot(chain);
     for (let i = 1; i <= n; i++) {
       const m = marks.get(i);
       const held = mem[i] ? (disk[i] ? '+' : 'M') : disk[i] ? 'D' : i === cur ? 'w' : '';
       cells.push(m ?? held);
-      if (mem[i] || i === cur) memory += chain.sizes[i]!;
+      if (mem[i] || (i === cur && !griewank)) memory += chain.sizes[i]!;
     }
     rows.push({ op: formatOp(op), cells, memory, working: cur >= 0 ? cur : null });
   }

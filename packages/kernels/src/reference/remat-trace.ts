@@ -13,6 +13,9 @@ export interface TraceChain {
   loadMemCost: number;
   loadDiskCost: number;
   storeDiskCost: number;
+  /** 'griewank': c checkpoints plus one working slot of `workingSlot` units (steps in place); default: this lab's. */
+  memoryModel?: 'lab' | 'griewank';
+  workingSlot?: number;
 }
 
 export interface TraceCounts {
@@ -51,10 +54,12 @@ export function rematTraceSimulate(ops: ArrayLike<number>, chain: TraceChain): T
     timeBackward: 0,
   };
   const size = (i: number) => chain.sizes[i]!;
-  // Memory = Σ over the distinct activations resident (checkpoints ∪ working ∪ extra), inputs excluded.
+  const griewank = chain.memoryModel === 'griewank';
+  // Lab model: memory = Σ over the distinct activations resident (checkpoints ∪ working ∪ extra), inputs excluded.
+  // Griewank's: Σ checkpoints + the working slot, whatever it holds.
   const resident = (...extra: number[]) => {
-    const all = new Set([...mem, ...extra.filter((i) => i >= 1)]);
-    let total = 0;
+    const all = new Set([...mem, ...(griewank ? [] : extra.filter((i) => i >= 1))]);
+    let total = griewank ? chain.workingSlot ?? 0 : 0;
     for (const i of all) total += size(i);
     return total;
   };
@@ -70,8 +75,8 @@ export function rematTraceSimulate(ops: ArrayLike<number>, chain: TraceChain): T
         if (arg < 1) return fail(E.badArg, k, arg);
         if (cur + arg > n) return fail(E.pastEnd, k, cur + arg);
         for (let p = cur + 1; p <= cur + arg; p++) {
-          // a fresh output buffer even if a_p is also a checkpoint
-          const need = resident(p - 1) + size(p);
+          // a fresh output buffer even if a_p is also a checkpoint (Griewank's model: in place)
+          const need = griewank ? resident() : resident(p - 1) + size(p);
           c.peakMemory = Math.max(c.peakMemory, need);
           if (need > chain.budget) return fail(E.budget, k, need, chain.budget);
           c.forward++;
@@ -89,6 +94,11 @@ export function rematTraceSimulate(ops: ArrayLike<number>, chain: TraceChain): T
         if (!inRange) return fail(E.badArg, k, arg);
         if (arg !== next) return fail(E.backwardOrder, k, arg, next);
         if (cur !== arg && !mem.has(arg)) return fail(E.missingActivation, k, arg);
+        if (cur !== arg) {
+          // not the working activation: read from memory
+          c.loadMem++;
+          c.timeLoadMem += chain.loadMemCost * size(arg);
+        }
         c.backward++;
         c.timeBackward += chain.bwd[arg]!;
         next--;
@@ -117,6 +127,11 @@ export function rematTraceSimulate(ops: ArrayLike<number>, chain: TraceChain): T
         if (cur !== arg) return fail(E.storeNotWorking, k, arg, cur);
         if (mem.has(arg)) return fail(E.alreadyStored, k, arg);
         mem.add(arg);
+        if (griewank) {
+          const need = resident();
+          c.peakMemory = Math.max(c.peakMemory, need);
+          if (need > chain.budget) return fail(E.budget, k, need, chain.budget);
+        }
         c.storeMem++;
         break;
       case REMAT_OP.storeDisk: {

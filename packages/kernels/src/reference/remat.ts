@@ -33,6 +33,7 @@ export function rematSimulate(stored: ArrayLike<number | boolean>, mode: 0 | 1):
       continue;
     }
     if (resident.has(`t${i}`)) {
+      loadmem++; // a kept recomputation is read back from memory
       touch();
       resident.delete(`t${i}`);
       continue;

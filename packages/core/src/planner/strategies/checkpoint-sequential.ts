@@ -1,6 +1,9 @@
-// PyTorch's torch.utils.checkpoint.checkpoint_sequential(functions, segments): segment size ⌊n/segments⌋, the last
-// segment takes the rest and runs without checkpointing (9 modules, 5 segments → [1, 1, 1, 1, 5]). Each checkpointed
-// segment keeps only its boundary activation and is recomputed once, with its activations kept, in the backward pass.
+// PyTorch's torch.utils.checkpoint.checkpoint_sequential(functions, segments), counted as PyTorch runs it: segment
+// size ⌊n/segments⌋, the last segment takes the rest and runs without checkpointing (9 modules, 5 segments →
+// [1, 1, 1, 1, 5]). A checkpointed segment keeps only its input during the forward pass; in the backward pass
+// `checkpoint` re-runs the whole segment from that input (its last layer too, although the next segment saved its
+// output), keeping the segment's activations for autograd. The saved input of a segment is released when that
+// segment's backward is done. So PyTorch recomputes ⌊n/segments⌋·(segments − 1) layers: 4 for [1, 1, 1, 1, 5].
 import { InvalidArgumentError } from '../../errors.js';
 import { positiveInt } from '../../validate.js';
 import type { Chain } from '../chain.js';
@@ -17,29 +20,37 @@ export function sequentialSegments(n: number, segments: number): number[] {
   return [...Array.from({ length: s - 1 }, () => size), n - size * (s - 1)];
 }
 
-/** Trace of checkpoint_sequential(segments). @throws InvalidArgumentError unless 1 ≤ segments ≤ n. */
+/** Layers PyTorch re-runs in the backward pass: every layer of every checkpointed segment, ⌊n/s⌋·(s − 1). */
+export function sequentialRecomputed(n: number, segments: number): number {
+  const lengths = sequentialSegments(n, segments);
+  return lengths.slice(0, -1).reduce((a, b) => a + b, 0);
+}
+
+/** Trace of checkpoint_sequential(segments) as PyTorch runs it. @throws InvalidArgumentError unless 1 ≤ segments ≤ n. */
 export function checkpointSequentialTrace(chain: Chain, segments: number): Trace {
   const n = chain.n;
   const lengths = sequentialSegments(n, segments);
   const bounds = [0];
   for (const len of lengths) bounds.push(bounds[bounds.length - 1]! + len);
   const t = new TraceBuilder();
-  // Forward: checkpointed segments keep their output only; the last segment keeps every activation.
+  // Forward: a checkpointed segment keeps nothing but its output, the next segment's saved input; the last segment
+  // runs under autograd and keeps every activation.
   for (let s = 1; s < lengths.length; s++) t.advance(lengths[s - 1]!).storeMem(bounds[s]!);
   const lastStart = bounds[lengths.length - 1]!;
   for (let p = lastStart + 1; p < n; p++) t.advance(1).storeMem(p);
   t.advance(1);
   t.backward(n);
   for (let p = n - 1; p > lastStart; p--) t.backward(p).freeMem(p);
-  // Backward through the checkpointed segments, last first: recompute the segment from its input, keeping it.
+  // Backward through the checkpointed segments, last first: the segment above is done, so its saved input a_hi is
+  // released; this segment is re-run whole from its own saved input a_lo, keeping its activations.
   for (let s = lengths.length - 1; s >= 1; s--) {
     const lo = bounds[s - 1]!;
     const hi = bounds[s]!;
-    if (hi - lo >= 2) {
-      t.loadMem(lo);
-      for (let p = lo + 1; p < hi; p++) t.advance(1).storeMem(p);
-    }
-    for (let p = hi; p > lo; p--) t.backward(p).freeMem(p);
+    t.freeMem(hi);
+    t.loadMem(lo);
+    for (let p = lo + 1; p < hi; p++) t.advance(1).storeMem(p);
+    t.advance(1).backward(hi);
+    for (let p = hi - 1; p > lo; p--) t.backward(p).freeMem(p);
   }
   return t.finish();
 }

@@ -1,13 +1,15 @@
-// The homework's schedule: the forward pass stores a_k, a_2k, …; in the backward pass each needed activation is
-// recomputed from the nearest stored one below it (one load-mem, i − j forward steps), stored ones are loaded.
-// With `cache`, a segment's recomputed activations are stored on the way up and used by the next backward steps.
+// The homework's schedule: the forward pass stores a_k, a_2k, …; the backward pass starts from memory — a stored
+// activation is loaded (a_n too, though the forward pass just made it), any other is recomputed from the nearest
+// stored one below it (one load-mem, i − j forward steps). With `cache`, a segment's recomputed activations are
+// stored on the way up and read back by the next backward steps (one load-mem each, the simulator's rule), so either
+// way every layer costs one load-mem.
 import { positiveInt } from '../../validate.js';
 import type { Chain } from '../chain.js';
 import { TraceBuilder, type Trace } from '../trace.js';
 
 /**
- * Trace of "store every k-th activation" (k is clamped to n). Without caching its counts are the homework's
- * (n = 10, k = 5: 20 recomputed steps, 10 load-mem) and match `simulateRemat`.
+ * Trace of "store every k-th activation" (k is clamped to n). Its counts are the homework's and match
+ * `simulateRemat` in both modes (n = 10, k = 5: 20 recomputed steps and 10 load-mem; cached, 8 and 10).
  * @throws InvalidArgumentError for k < 1.
  */
 export function everyKTrace(chain: Chain, k: number, cache = false): Trace {

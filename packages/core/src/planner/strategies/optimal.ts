@@ -8,12 +8,17 @@
 // (upper part (k, i] with m − s_k), or on disk (upper part with m; a_k read back — or promoted to memory when first
 // reloaded — or recomputed, for its own step). O(n³·B) time, O(n²·B) memory.
 //
+// Costs follow the simulator's one rule: reading the working activation is free, every other read of an activation
+// in memory is one loadmem — loading a_j to advance from it, and the backward step of a stored a_k (by then a_k is no
+// longer the working activation). Memory follows the chain's model: in the lab's, an advance holds its input and its
+// output; in Griewank's, a working slot is reserved up front and advances need nothing more.
+//
 // Exact among *persistent* schedules — a stored activation stays until its own backward step, and no other working
 // activation is held across a backward step — the class revolve, rotor and H-Revolve optimise over. Freeing a
 // checkpoint early to give its memory to the layers above can do better on uneven chains: the exhaustive search
 // (brute-force.ts, `persistent: false`) measures that gap.
 import { InvalidArgumentError } from '../../errors.js';
-import { checkBudget, minimumBudget, type Chain } from '../chain.js';
+import { checkBudget, minimumBudget, workingSlot, type Chain } from '../chain.js';
 import { TraceBuilder, type Trace } from '../trace.js';
 
 /** Largest n²·(budget + 1) the DP accepts (its table has 6 entries per state). */
@@ -74,7 +79,9 @@ function makeSolver(chain: Chain, budget: number, disk: boolean) {
   const f = chain.fwd;
   let total = 0;
   for (let i = 1; i <= n; i++) total += s[i]!;
-  const B = Math.min(Math.floor(budget), total);
+  const griewank = chain.memoryModel === 'griewank';
+  const reserve = workingSlot(chain); // Griewank's working slot, held throughout
+  const B = Math.min(Math.floor(budget), total + reserve);
   if (n * n * (B + 1) > MAX_DP_STATES) {
     throw new InvalidArgumentError('layers', n, `small enough for the dynamic program (n²·(budget + 1) ≤ ${MAX_DP_STATES}; budget ${B}); use revolve for longer chains`);
   }
@@ -91,20 +98,22 @@ function makeSolver(chain: Chain, budget: number, disk: boolean) {
 
   function solve(j: number, i: number, m: number, src: number, at: number, end: number): number {
     const sj = j === 0 ? 0 : s[j]!;
-    if (i <= j) return end ? (at ? 0 : sj <= m ? rd * sj : Infinity) : 0;
+    if (i <= j) return end ? (at ? 0 : griewank || sj <= m ? rd * sj : Infinity) : 0;
     const key = keyOf(j, i, m, src, at, end);
     const known = memo[key]!;
     if (!Number.isNaN(known)) return known;
     let best = Infinity;
     let pick = -1;
     const start = at ? 0 : src === MEM ? lm * s[j]! : rd * sj;
-    const feasibleStart = !(src === DISK && !at && sj > m);
-    const w0 = src === DISK ? sj : 0; // a disk source's working copy occupies memory while we advance from it
+    const feasibleStart = griewank || !(src === DISK && !at && sj > m);
+    const w0 = src === DISK ? sj : 0; // lab model: a disk source's working copy occupies memory while we advance from it
     let F = 0;
     let T = 0;
     for (let k = j + 1; k <= i && feasibleStart; k++) {
-      T = Math.max(T, (k === j + 1 ? w0 : s[k - 1]!) + s[k]!);
-      if (T > m) break;
+      if (!griewank) {
+        T = Math.max(T, (k === j + 1 ? w0 : s[k - 1]!) + s[k]!);
+        if (T > m) break;
+      }
       F += f[k]!;
       const base = start + F;
       if (base >= best) break;
@@ -115,7 +124,8 @@ function makeSolver(chain: Chain, budget: number, disk: boolean) {
       }
       const sk = s[k]!;
       if (sk <= m) {
-        const c = base + solve(k, i, m - sk, MEM, 1, 0) + solve(j, k - 1, m, src, 0, end);
+        // + the backward step of a_k reading its checkpoint
+        const c = base + lm * sk + solve(k, i, m - sk, MEM, 1, 0) + solve(j, k - 1, m, src, 0, end);
         if (c < best) [best, pick] = [c, STORE_MEM * (n + 1) + k];
       }
       if (disk) {
@@ -127,8 +137,8 @@ function makeSolver(chain: Chain, budget: number, disk: boolean) {
       }
     }
     if (src === DISK && end && sj <= m) {
-      // Promote a_j to a memory checkpoint (kept until its backward step) and go on from memory.
-      const c = start + solve(j, i, m - sj, MEM, 1, 0);
+      // Promote a_j to a memory checkpoint (kept until its backward step, which reads it) and go on from memory.
+      const c = start + lm * sj + solve(j, i, m - sj, MEM, 1, 0);
       if (c < best) [best, pick] = [c, PROMOTE * (n + 1)];
     }
     memo[key] = best;
@@ -180,14 +190,14 @@ function makeSolver(chain: Chain, budget: number, disk: boolean) {
     return emit(j, k, m, src, 0, end);
   };
   const cost = (m: number) => {
-    const c = solve(0, n, m, MEM, 1, 0);
+    const c = solve(0, n, m - reserve, MEM, 1, 0);
     if (!Number.isFinite(c)) throw new Error(`optimalSchedule: no schedule within budget ${m} (a bug: the budget passed the minimum check)`);
     return c;
   };
   const schedule = (m: number): OptimalSchedule => {
     const c = cost(m);
     t = new TraceBuilder();
-    emit(0, n, m, MEM, 1, 0);
+    emit(0, n, m - reserve, MEM, 1, 0);
     return { cost: c, trace: t.finish(), budget: m };
   };
   return { budget: B, cost, schedule };
