@@ -23,8 +23,9 @@ export function slug(text: string): string {
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
   const s = String(v);
-  // Quote when needed; a leading = + - @ is prefixed so spreadsheets do not read the cell as a formula.
-  const safe = /^[=+@]/.test(s) || (/^-/.test(s) && Number.isNaN(Number(s))) ? `'${s}` : s;
+  // Quote when needed; a leading = + - @ tab or CR is prefixed so spreadsheets do not read the cell as a formula
+  // (OWASP CSV injection); a plain negative number stays a number.
+  const safe = /^[=+@\t\r]/.test(s) || (/^-/.test(s) && Number.isNaN(Number(s))) ? `'${s}` : s;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
