@@ -83,7 +83,7 @@ describe('bad input: exit 2, message on stderr naming the flag and value, nothin
     [['check', 'remat', 'n'], /one of 4a, 4b, 4c/],
     [['check', '4b', 'n', '--alpha', '2'], /--alpha.*"2"/],
     [['check', '4b', 'n', '--seed', 'x'], /--seed.*"x"/],
-    [['check', '1b'], /missing required argument 'formula'/],
+    [['check', '1b'], /missing required argument <formula>/],
     [['lsit'], /Did you mean list\?/],
   ])('%j → %s', async (args, message) => {
     const r = await hw3(args);

@@ -65,7 +65,7 @@ describe.skipIf(!existsSync(main))('npm start without a terminal (dist/main.js)'
     expect(unknown.stdout).toBe('');
     const unknownExperiment = spawnSync(process.execPath, [main, '--only', 'remmat'], { encoding: 'utf8' });
     expect(unknownExperiment.status).toBe(2);
-    expect(unknownExperiment.stderr).toMatch(/experiment must be a known experiment id or question \(did you mean remat/);
+    expect(unknownExperiment.stderr).toMatch(/--only "remmat" is not an experiment \(did you mean remat/);
   });
 
   it('runs only the experiments asked for, piped: a plain report and exit code 0', () => {

@@ -37,7 +37,14 @@ export function renderRun(result: ExperimentResult, style: Style, withTables: bo
   ];
   if (result.status === 'cancelled') lines.push(style.warn('cancelled: showing what finished before the interrupt'));
   lines.push('', style.bold('values'), ...valueLines(result.values), '');
-  const summary = failed === 0 ? style.ok(`all ${result.checks.length} pass`) : style.bad(`${failed} of ${result.checks.length} fail`);
+  // A cancelled run has only the checks of what finished: say so instead of "all 0 pass".
+  const ran = result.checks.length;
+  const summary =
+    result.status === 'cancelled'
+      ? style.warn(`cancelled: ${ran === 0 ? 'no check ran' : `only ${ran} ran, ${failed} of them fail${failed === 1 ? 's' : ''}`}; the rest did not run`)
+      : failed === 0
+        ? style.ok(`all ${ran} pass`)
+        : style.bad(`${failed} of ${ran} fail`);
   lines.push(`${style.bold('checks')} (${summary})`);
   const header = ['', 'check', 'measured', 'expected', 'test'].map((h) => style.dim(h));
   lines.push(...renderTable([header, ...result.checks.map((c) => checkRow(c, style))], ['left', 'left', 'right', 'right', 'left']));

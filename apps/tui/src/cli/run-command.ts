@@ -1,9 +1,22 @@
 // `hw3 run <experiment> [--<param> <value>]… [--seed N] [--preset NAME] [--json] [--tables]`
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { CancelledError, findExperiment, formatParamText, ParamError, runExperiment, suggestExperiments, type Experiment, type ExperimentResult } from '@hw3/core';
+import { Command, Option } from 'commander';
+import {
+  CancelledError,
+  clipText,
+  findExperiment,
+  formatParamText,
+  Hw3Error,
+  InvalidArgumentError,
+  ParamError,
+  runExperiment,
+  suggestExperiments,
+  type Experiment,
+  type ExperimentResult,
+} from '@hw3/core';
+import { knownExperiments } from './experiment-names.js';
 import { EXIT, UsageError } from './exit.js';
 import { abortOnInterrupt } from './interrupt.js';
-import { experimentOptions, flagName, parseSeed } from './options.js';
+import { choiceParser, experimentOptions, flagName, parseSeed, rejectFlag, shownValue } from './options.js';
 import { createProgressLine } from './progress.js';
 import { renderRun } from './render-run.js';
 import { createStyle } from './style.js';
@@ -21,7 +34,39 @@ export function experimentFromArgv(args: readonly string[]): { key: string | und
 }
 
 function unknownExperiment(key: string): UsageError {
-  return new UsageError(`unknown experiment ${JSON.stringify(key)} (did you mean ${suggestExperiments(key).join(', ')}?); \`hw3 list\` shows them all`);
+  return new UsageError(`unknown experiment ${shownValue(key)} (did you mean ${suggestExperiments(clipText(key, 200)).join(', ')}?); \`hw3 list\` shows them all`, {
+    code: 'UNKNOWN_EXPERIMENT',
+    param: '<experiment>',
+    value: clipText(key, 80),
+    allowed: knownExperiments(),
+  });
+}
+
+/** The schema's verdict on the parameters, one clause per rejected flag, each naming the value given. */
+function rejectedParams(error: ParamError, params: Record<string, unknown>, flags: Map<string, string>): UsageError {
+  const clauses = error.issues.map((issue) => {
+    const name = issue.param.split('.')[0]!;
+    const flag = `--${flags.get(name) ?? name}`;
+    const given = name in params ? clipText(formatParamText(params[name]), 80) : undefined;
+    return { flag, given, allowed: clipText(issue.message, 300) };
+  });
+  const first = clauses[0]!;
+  return new UsageError(clauses.map((c) => `${c.flag}${c.given !== undefined ? ` ${c.given}` : ''} is rejected: ${c.allowed}`).join('; '), {
+    code: 'INVALID_ARGUMENT',
+    param: first.flag,
+    ...(first.given !== undefined ? { value: first.given } : {}),
+    allowed: first.allowed,
+  });
+}
+
+/** A typed error from inside the run that names one of the parameters (e.g. a rejected cost formula): say the flag. */
+function rejectedDuringRun(error: Hw3Error, params: Record<string, unknown>, flags: Map<string, string>): UsageError | undefined {
+  const name = error.param?.split(/[.[]/)[0];
+  if (name === undefined || !flags.has(name)) return undefined;
+  const flag = `--${flags.get(name)!}`;
+  const allowed = error instanceof InvalidArgumentError ? error.expected : 'see the message';
+  const given = name in params ? clipText(formatParamText(params[name]), 80) : undefined;
+  return new UsageError(`${flag}: ${clipText(error.message, 400)}`, { code: error.code, param: flag, ...(given !== undefined ? { value: given } : {}), allowed });
 }
 
 export function runCommand(args: readonly string[]): Command {
@@ -38,10 +83,10 @@ export function runCommand(args: readonly string[]): Command {
   if (experiment) {
     const presets = Object.keys(experiment.presets ?? {});
     const preset = new Option('--preset <name>', 'start from a named parameter set (flags given as well override it)');
-    if (presets.length > 0) preset.choices(presets);
+    if (presets.length > 0) preset.choices(presets).argParser(choiceParser('--preset', presets));
     else {
       preset.argParser((name: string) => {
-        throw new InvalidArgumentError(`--preset ${JSON.stringify(name)}: ${experiment.id} has no presets`);
+        throw rejectFlag('--preset', name, `left out: ${experiment.id} has no presets`);
       });
     }
     command.addOption(preset);
@@ -62,6 +107,7 @@ export function runCommand(args: readonly string[]): Command {
     for (const { field, attribute } of fields) {
       if (cmd.getOptionValueSource(attribute) === 'cli') params[field.name] = opts[attribute];
     }
+    const flags = new Map(fields.map((f) => [f.field.name, flagName(f.field)]));
     const json = Boolean(opts.json);
     const style = createStyle(process.stdout);
     const progress = createProgressLine(process.stderr, `${experiment.id} `, Boolean(opts.progress));
@@ -76,18 +122,9 @@ export function runCommand(args: readonly string[]): Command {
         result = error.partial as ExperimentResult;
         code = EXIT.interrupted;
       } else if (error instanceof ParamError) {
-        const byField = new Map(fields.map((f) => [f.field.name, flagName(f.field)]));
-        throw new UsageError(
-          error.issues
-            .map((i) => {
-              const name = i.param.split('.')[0]!;
-              const given = name in params ? ` ${formatParamText(params[name])}` : '';
-              return `--${byField.get(name) ?? name}${given} is rejected: ${i.message}`;
-            })
-            .join('; '),
-        );
+        throw rejectedParams(error, params, flags);
       } else {
-        throw error;
+        throw (error instanceof Hw3Error && rejectedDuringRun(error, params, flags)) || error;
       }
     } finally {
       progress.clear();

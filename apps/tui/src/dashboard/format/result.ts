@@ -16,12 +16,18 @@ export interface ResultLineOptions {
   plotHeight?: number;
 }
 
-/** One-line verdict: `✓ 4/4 checks pass`, `✗ 1 of 4 checks fails`, or `cancelled`. */
+/** One-line verdict: `✓ 4/4 checks pass`, `✗ 1 of 4 checks fails`, or what a cancelled run got to. */
 export function verdictLine(result: ExperimentResult): Line {
   const failed = result.checks.filter((c) => !c.pass).length;
   const total = result.checks.length;
   const parts: Line = [];
-  if (result.status === 'cancelled') parts.push({ text: 'cancelled — partial result: ', color: 'yellow', bold: true });
+  if (result.status === 'cancelled') {
+    // Only what finished has checks: never call that "all pass".
+    parts.push({ text: 'cancelled — partial result: ', color: 'yellow', bold: true });
+    if (total === 0) parts.push({ text: 'no check ran', dim: true });
+    else parts.push({ text: `only ${total} check${total === 1 ? '' : 's'} ran (${failed === 0 ? 'they pass' : `${failed} fail${failed === 1 ? 's' : ''}`}); the rest did not run`, color: failed === 0 ? 'yellow' : 'red' });
+    return parts;
+  }
   if (total === 0) parts.push({ text: 'no checks', dim: true });
   else if (failed === 0) parts.push({ text: `✓ ${total}/${total} checks pass`, color: 'green', bold: true });
   else parts.push({ text: `✗ ${failed} of ${total} check${total === 1 ? '' : 's'} fail${failed === 1 ? 's' : ''}`, color: 'red', bold: true });
