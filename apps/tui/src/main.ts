@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm start`: the HW3 Lab dashboard on a terminal; without one (piped, CI) a plain report of every experiment
-// (or --json). Exit code: 0 every check passes, 1 one fails, 2 bad input (with --json an error object on stdout),
-// 130 interrupted. Only light modules load before the Ctrl-C and closed-pipe handlers are in place.
+// `npm start`: the HW3 Lab dashboard on a terminal; without one (piped, CI) a plain report (or --json) of the quick
+// set — about a minute — or of what --full / --only name. Exit code: 0 every check passes, 1 one fails, 2 bad input
+// (with --json an error object on stdout), 130 interrupted. Only light modules load before the Ctrl-C and closed-pipe
+// handlers are in place.
 import { Command, CommanderError } from 'commander';
 import { wantsJson } from './cli/argv.js';
 import { endQuietlyOnClosedPipe } from './cli/closed-pipe.js';
@@ -38,6 +39,7 @@ const program = new Command()
   .option('--seed <n>', 'random seed for the plain report', parseSeed, 1)
   .option('--only <experiments...>', 'plain report: only these experiments (ids or homework parts, e.g. 1a remat)')
   .option('--quick', "plain report: each experiment's quick preset, where it has one")
+  .option('--full', 'plain report: every experiment with its default parameters (5 minutes or more)')
   .showSuggestionAfterError()
   .configureOutput({ outputError: () => {} })
   .exitOverride();
@@ -47,7 +49,7 @@ try {
   if (error instanceof CommanderError && error.exitCode === 0) process.exit(0); // --help
   await rejectInput(error, program);
 }
-const opts = program.opts<{ plain?: boolean; json?: boolean; seed: number; only?: string[]; quick?: boolean }>();
+const opts = program.opts<{ plain?: boolean; json?: boolean; seed: number; only?: string[]; quick?: boolean; full?: boolean }>();
 
 // chalk (under Ink) ignores NO_COLOR; FORCE_COLOR=0 turns colours off before it loads.
 if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
@@ -59,10 +61,18 @@ if (process.stdout.isTTY && process.stdin.isTTY && !opts.plain && !opts.json) {
   releaseEarlyInterrupt(); // Ink reads Ctrl-C itself from here on
   await startDashboard();
 } else {
-  const { clipText, experiments, findExperiment, suggestExperiments } = await import('@hw3/core');
+  const { clipText, experiments, findExperiment, quickSet, QUICK_SET_LEAVES_OUT, suggestExperiments } = await import('@hw3/core');
   const { knownExperiments } = await import('./cli/experiment-names.js');
   const { plainReport } = await import('./dashboard/plain-report.js');
-  let chosen = experiments;
+  // Nothing named: the quick set (quick presets, the long training sweep left out), so a piped `npm start` ends in
+  // about a minute; the note at the end says what was left out and how to run everything.
+  const quickDefault = !opts.only && !opts.full;
+  let chosen = quickDefault ? quickSet().map((run) => run.experiment) : experiments;
+  const leftOut = Object.entries(QUICK_SET_LEAVES_OUT).map(([id, why]) => `${id}: ${why}`).join('; ');
+  const note = quickDefault
+    ? `This was the quick set (each experiment's quick preset). Left out: ${leftOut}.\n` +
+      'Every experiment with its full defaults: npm start -- --full     One experiment: npm start -- --only lr-transfer'
+    : undefined;
   if (opts.only) {
     const unknown = opts.only.find((key) => !findExperiment(key));
     if (unknown !== undefined) {
@@ -80,9 +90,10 @@ if (process.stdout.isTTY && process.stdin.isTTY && !opts.plain && !opts.json) {
     }
     chosen = [...new Set(opts.only.map((key) => findExperiment(key)!))];
   }
+  if (quickDefault) process.stderr.write(`HW3 Lab, quick set: ${chosen.length} experiments, about a minute (npm start -- --full runs all ${experiments.length} with full defaults).\n`);
   const controller = new AbortController();
   releaseEarlyInterrupt();
   process.once('SIGINT', () => controller.abort());
-  const { exitCode } = await plainReport({ experiments: chosen, seed: opts.seed, json: opts.json ?? false, quick: opts.quick ?? false, signal: controller.signal });
+  const { exitCode } = await plainReport({ experiments: chosen, seed: opts.seed, json: opts.json ?? false, quick: quickDefault || (opts.quick ?? false), signal: controller.signal, ...(note ? { note } : {}) });
   process.exitCode = controller.signal.aborted ? 130 : exitCode;
 }

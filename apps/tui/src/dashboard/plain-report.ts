@@ -1,5 +1,6 @@
-// Without a terminal (piped, CI) the dashboard draws no frames: it runs every experiment with its default parameters
-// and prints each verdict and checks table as plain text (or one JSON object), streaming as runs finish.
+// Without a terminal (piped, CI) the dashboard draws no frames: it runs the chosen experiments one after another and
+// prints each verdict and checks table as plain text (or one JSON object), streaming as runs finish; one progress
+// line per experiment goes to stderr as each starts, so a long run is never silent.
 import { CancelledError, runExperiment, type Experiment, type ExperimentResult } from '@hw3/core';
 import { plainText } from './format/lines.js';
 import { formatDuration } from './format/number.js';
@@ -17,6 +18,8 @@ export interface PlainReportOptions {
   write?: (text: string) => void;
   /** Where "[i/n] running …" lines go (default stderr, so stdout stays the report). */
   progress?: (text: string) => void;
+  /** Printed after the summary line in the text report (e.g. which set ran and how to run the full one). */
+  note?: string;
 }
 
 export interface PlainOutcome {
@@ -34,11 +37,12 @@ export async function plainReport(options: PlainReportOptions): Promise<{ exitCo
   const outcomes: PlainOutcome[] = [];
   for (const [i, experiment] of experiments.entries()) {
     if (signal?.aborted) break;
-    progress(`[${i + 1}/${experiments.length}] ${experiment.question} ${experiment.id}…\n`);
+    const preset = options.quick ? experiment.presets?.['quick'] : undefined;
+    progress(`[${i + 1}/${experiments.length}] ${experiment.question} ${experiment.id}${preset ? ' (quick preset)' : ''}…\n`);
     const started = Date.now();
     let outcome: PlainOutcome;
     try {
-      const params = (options.quick ? experiment.presets?.['quick'] : undefined) ?? {};
+      const params = preset ?? {};
       const result = await runExperiment(experiment, params, { seed, ...(signal ? { signal } : {}) });
       outcome = { id: experiment.id, ms: Date.now() - started, result };
     } catch (error) {
@@ -65,6 +69,7 @@ export async function plainReport(options: PlainReportOptions): Promise<{ exitCo
         ? `✓ all ${checks.length} checks of ${outcomes.length} experiments pass (seed ${seed})\n`
         : `✗ ${failedRuns.length + experiments.length - outcomes.length} of ${experiments.length} experiments did not pass: ${[...failedRuns, ...experiments.slice(outcomes.length).map((e) => `${e.id} (not run)`)].join(', ')} (seed ${seed})\n`,
     );
+    if (options.note) write(`${options.note}\n`);
   }
   return { exitCode: allPass ? 0 : 1, outcomes };
 }

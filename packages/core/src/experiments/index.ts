@@ -25,3 +25,4 @@ export { lrTransferExperiment } from './lr-transfer.js';
 export { mupTableExperiment, renderTable as renderMupTable } from './mup-table.js';
 export { coordCheckExperiment } from './coord-check.js';
 export { spectralExperiment } from './spectral.js';
+export { quickSet, fullSet, plannedParams, QUICK_SET_LEAVES_OUT, type PlannedRun } from './quick-set.js';
