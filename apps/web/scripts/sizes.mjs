@@ -1,36 +1,61 @@
-// Prints what a first visit downloads: the JavaScript, CSS and fonts an experiment page references, the worker, and
-// the .wasm (raw and gzip), read from the static export in out/. Run after `npm run build -w @hw3/web`.
+// Prints what a first visit downloads, read from the static export in out/ (run after `npm run build -w @hw3/web`):
+// per page, the JavaScript its HTML references (first-load JS, gzip level 9, without the nomodule polyfills modern
+// browsers skip); then the chunks no page references (the worker's and lazy ones), the MNIST chunk, the .wasm.
+// Then, unless --static, scripts/sizes-live.ts visits pages in Chromium (against `next start`) for what they really
+// fetch and how long the first result takes.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
 
-const out = process.argv[2] ?? 'out';
-const page = readdirSync(join(out, 'experiments'))[0];
-const html = readFileSync(join(out, 'experiments', page, 'index.html'), 'utf8');
-// Script and stylesheet tags of the page, without the nomodule polyfills that modern browsers skip.
-const tags = [...html.matchAll(/<(?:script|link)\b[^>]*>/g)].map((m) => m[0]).filter((t) => !/nomodule/i.test(t));
-const refs = [...new Set(tags.flatMap((t) => [...t.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)].map((m) => m[1])))];
+const out = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'out';
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const size = (file) => {
   const bytes = readFileSync(file);
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 };
-const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const sum = (files) => files.map(size).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
-const js = sum(refs.filter((r) => r.endsWith('.js')).map((r) => join(out, r)));
-const css = sum(refs.filter((r) => r.endsWith('.css')).map((r) => join(out, r)));
 const files = (dir) => readdirSync(dir, { recursive: true }).map((f) => join(dir, String(f))).filter((f) => statSync(f).isFile());
+
+/** The .js and .css files a page's HTML references (script and stylesheet tags, nomodule polyfills left out). */
+function referenced(html) {
+  const tags = [...html.matchAll(/<(?:script|link)\b[^>]*>/g)].map((m) => m[0]).filter((t) => !/nomodule/i.test(t));
+  return [...new Set(tags.flatMap((t) => [...t.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)].map((m) => m[1])))];
+}
+
+const pages = files(out)
+  .filter((f) => f.endsWith('index.html') && !f.includes('/_next/'))
+  .map((f) => ({ path: `/${f.slice(out.length + 1, -'index.html'.length)}`, html: readFileSync(f, 'utf8') }))
+  .sort((a, b) => a.path.localeCompare(b.path));
 const all = files(join(out, '_next/static'));
-const wasm = all.filter((f) => f.endsWith('.wasm'));
-// Chunks no page references up front: the worker's (it imports the core, zod and the claim checker) and lazy ones.
-const htmls = readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.html')).map((f) => readFileSync(join(out, String(f)), 'utf8')).join('\n');
-const workers = all.filter((f) => f.endsWith('.js') && !htmls.includes(f.slice(out.length)));
+const allJs = all.filter((f) => f.endsWith('.js'));
+const mnist = allJs.filter((f) => readFileSync(f, 'utf8').includes('MNIST_GZIP_BASE64'));
+const mnistData = mnist.filter((f) => statSync(f).size > 1_000_000);
+
+console.log(`First-load JS per page (gzip), from ${out}/:`);
+let heaviest = 0;
+const inAnyPage = new Set();
+for (const page of pages) {
+  const refs = referenced(page.html);
+  for (const r of refs) inAnyPage.add(join(out, r));
+  const js = sum(refs.filter((r) => r.endsWith('.js')).map((r) => join(out, r)));
+  heaviest = Math.max(heaviest, js.gzip);
+  console.log(`  ${page.path.padEnd(42)} ${kib(js.gzip).padStart(11)}`);
+}
+const lazy = allJs.filter((f) => !inAnyPage.has(f));
 const report = {
-  page: `/experiments/${page}/`,
-  'first-load JS (page)': js,
-  'CSS (page)': css,
-  'worker + lazy JS (not in any page)': sum(workers),
-  wasm: sum(wasm),
-  'all static JS': sum(all.filter((f) => f.endsWith('.js'))),
+  'heaviest page, first-load JS': { raw: 0, gzip: heaviest },
+  'CSS (every page)': sum(referenced(pages[0].html).filter((r) => r.endsWith('.css')).map((r) => join(out, r))),
+  'worker + lazy JS (in no page, all of it)': sum(lazy),
+  '  of which the MNIST data chunk': sum(mnistData),
+  wasm: sum(all.filter((f) => f.endsWith('.wasm'))),
+  'all static JS': sum(allJs),
   'KaTeX fonts (woff2, loaded on demand)': sum(all.filter((f) => f.endsWith('.woff2'))),
 };
-for (const [name, v] of Object.entries(report)) console.log(typeof v === 'string' ? `${name}: ${v}` : `${name.padEnd(40)} ${kib(v.raw).padStart(11)} raw ${kib(v.gzip).padStart(11)} gzip`);
+for (const [name, v] of Object.entries(report)) console.log(`${name.padEnd(44)} ${v.raw ? `${kib(v.raw).padStart(11)} raw` : ' '.repeat(15)} ${kib(v.gzip).padStart(11)} gzip`);
+if (mnistData.some((f) => inAnyPage.has(f))) console.log('WARNING: a page references the MNIST data chunk up front');
+
+if (!process.argv.includes('--static')) {
+  const live = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/sizes-live.ts', ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exitCode = live.status ?? 1;
+}

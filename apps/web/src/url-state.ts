@@ -1,9 +1,15 @@
 // Every parameter and the seed live in the URL query. Reading is forgiving: each bad or unknown entry becomes a
 // message and that parameter falls back to its default; nothing from the URL is ever used as a property name.
-import { formatParamText, type Experiment, type ParamField } from '@hw3/core';
+// Reading runs in the worker (it needs the experiment's schema); writing runs there and in the tests.
+import { formatParamText, type ParamField } from '@hw3/core/experiments/params';
+import type { Experiment } from '@hw3/core/experiments/api';
 import { checkField, checkSeedText, clip } from './field-validate';
+import { DEFAULT_SEED } from './text-checks';
 
-export const DEFAULT_SEED = 1;
+export { DEFAULT_SEED };
+
+/** Messages listed one by one; past this, unknown entries are only counted. */
+const MAX_PROBLEMS = 20;
 
 export interface FormState {
   /** Text per field name, as typed (or as read from the URL). */
@@ -38,7 +44,13 @@ export function readQuery(experiment: Experiment, fields: readonly ParamField[],
   let seed = DEFAULT_SEED;
   let seedText = String(DEFAULT_SEED);
   const seen = new Set<string>();
+  let ignored = 0;
   for (const [key, raw] of query.entries()) {
+    // A hostile address may carry thousands of entries: say how many were ignored past the first few.
+    if (problems.length >= MAX_PROBLEMS && (seen.has(key) || (!known.has(key) && key !== 'seed'))) {
+      ignored++;
+      continue;
+    }
     if (seen.has(key)) {
       problems.push(`${clip(key)} appears more than once; the first value is used.`);
       continue;
@@ -65,6 +77,7 @@ export function readQuery(experiment: Experiment, fields: readonly ParamField[],
       problems.push(`${c.message}; using the default ${formatParamText(field.default)}.`);
     }
   }
+  if (ignored > 0) problems.push(`… and ${ignored} more unknown or repeated entries ignored.`);
   return { texts, seedText, params: { ...params }, seed, problems };
 }
 

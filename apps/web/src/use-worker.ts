@@ -1,13 +1,32 @@
 'use client';
-// One experiment worker per page, created after mount and terminated on unmount. Replies are routed by runId, so a
-// stale reply (from a run that was superseded or cancelled) can never overwrite a newer result.
+// One experiment worker per page, created after mount and terminated on unmount. Replies are routed by request id, so
+// a stale reply (from a run that was superseded or cancelled) can never overwrite a newer result.
+//
+// A watchdog keeps the page usable whatever the worker is given: while a request is open, the worker says it is alive
+// twice a second; if it says nothing for the deadline (a computation that never yields, e.g. a pathological formula),
+// the worker is terminated and a fresh one started, and every open request ends with a WorkerTimeout error.
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { FromWorker, ToWorker } from './worker-protocol';
+import { isFinal, NO_REQUEST, type FromWorker, type ToWorker } from './worker-protocol';
 
 export interface WorkerHandle {
   send(message: ToWorker): void;
+  /** A request id unique on this page. */
+  nextId(): number;
   /** Stops the worker hard (a run that ignores cancellation) and starts a fresh one. */
   restart(): void;
+}
+
+/** Silence allowed while a request is open. Slow machines or tests can set localStorage 'hw3.worker-deadline-ms'. */
+const DEFAULT_DEADLINE_MS = 10_000;
+export const DEADLINE_STORAGE_KEY = 'hw3.worker-deadline-ms';
+
+function deadlineMs(): number {
+  try {
+    const v = Number(window.localStorage.getItem(DEADLINE_STORAGE_KEY));
+    return Number.isFinite(v) && v >= 100 ? v : DEFAULT_DEADLINE_MS;
+  } catch {
+    return DEFAULT_DEADLINE_MS;
+  }
 }
 
 export function useWorker(onMessage: (message: FromWorker) => void): WorkerHandle {
@@ -15,36 +34,65 @@ export function useWorker(onMessage: (message: FromWorker) => void): WorkerHandl
   const handler = useRef(onMessage);
   handler.current = onMessage;
   const queue = useRef<ToWorker[]>([]);
+  const ids = useRef(0);
+  const open = useRef(new Set<number>());
+  // The clock starts at the worker's first message: before it, the worker's code is still downloading (slow network is
+  // not a hang).
+  const lastHeard = useRef<number | undefined>(undefined);
 
   const spawn = useCallback(() => {
     const w = new Worker(new URL('./experiment.worker.ts', import.meta.url), { type: 'module', name: 'hw3-experiments' });
-    w.addEventListener('message', (event: MessageEvent<FromWorker>) => handler.current(event.data));
+    w.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+      if (worker.current !== w) return;
+      lastHeard.current = performance.now();
+      if (isFinal(event.data)) open.current.delete(event.data.id);
+      handler.current(event.data);
+    });
     w.addEventListener('error', (event) => {
       event.preventDefault();
-      handler.current({ type: 'error', runId: -1, error: { name: 'WorkerError', message: event.message || 'the experiment worker failed to start' } });
+      handler.current({ type: 'error', id: NO_REQUEST, error: { name: 'WorkerError', message: event.message || 'the experiment worker failed to start' } });
     });
     worker.current = w;
+    lastHeard.current = undefined;
     for (const m of queue.current.splice(0)) w.postMessage(m);
-  }, []);
-
-  useEffect(() => {
-    spawn();
-    return () => {
-      worker.current?.terminate();
-      worker.current = undefined;
-    };
-  }, [spawn]);
-
-  const send = useCallback((message: ToWorker) => {
-    if (worker.current) worker.current.postMessage(message);
-    else queue.current.push(message);
   }, []);
 
   const restart = useCallback(() => {
     worker.current?.terminate();
     worker.current = undefined;
+    open.current.clear();
     spawn();
   }, [spawn]);
 
-  return useMemo(() => ({ send, restart }), [send, restart]);
+  useEffect(() => {
+    spawn();
+    const deadline = deadlineMs();
+    const watchdog = setInterval(() => {
+      const heard = lastHeard.current;
+      if (open.current.size === 0 || heard === undefined || performance.now() - heard <= deadline) return;
+      const stuck = [...open.current];
+      restart();
+      const message = `the experiment worker did not answer for ${deadline / 1000} s (a computation that never yields), so it was stopped and restarted`;
+      for (const id of stuck) handler.current({ type: 'error', id, error: { name: 'WorkerTimeout', message } });
+    }, 250);
+    return () => {
+      clearInterval(watchdog);
+      worker.current?.terminate();
+      worker.current = undefined;
+    };
+  }, [spawn, restart]);
+
+  const send = useCallback((message: ToWorker) => {
+    if (message.type !== 'cancel') {
+      // An idle worker owes no heartbeat: the silence counts from the first open request.
+      if (open.current.size === 0 && lastHeard.current !== undefined) lastHeard.current = performance.now();
+      open.current.add(message.id);
+    }
+    if (worker.current) worker.current.postMessage(message);
+    else queue.current.push(message);
+  }, []);
+
+  const nextId = useCallback(() => ++ids.current, []);
+
+  return useMemo(() => ({ send, nextId, restart }), [send, nextId, restart]);
 }

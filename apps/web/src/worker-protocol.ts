@@ -1,10 +1,16 @@
 // Messages between the page and the experiment worker. Everything crossing is structured-cloneable JSON.
-import type { ClaimResult, ExperimentResult } from '@hw3/core';
+// The page holds no experiment code: the worker reads the address's query, validates form text against the
+// experiment's own schema, runs it, and answers. Every request carries an id; each request gets exactly one final
+// answer (see isFinal), which lets the page notice a worker that stopped answering.
+import type { ClaimResult, ExperimentOutput, ExperimentResult } from '@hw3/core';
 
 export type ToWorker =
-  | { type: 'run'; runId: number; experimentId: string; params: Record<string, unknown>; seed: number }
-  | { type: 'claim'; runId: number; question: string; claim: string; seed: number }
-  | { type: 'cancel'; runId: number };
+  /** Read the query string (bad entries fall back to defaults, with a message each), then run. */
+  | { type: 'run'; id: number; experimentId: string; query: string }
+  /** Check form text; answers with one message per bad field, or the query string that runs it. */
+  | { type: 'validate'; id: number; experimentId: string; texts: [string, string][]; seedText: string }
+  | { type: 'claim'; id: number; question: string; claim: string; seed: number }
+  | { type: 'cancel'; id: number };
 
 /** An error as the page shows it: the typed error's class, code, parameter and message. */
 export interface WireError {
@@ -15,11 +21,34 @@ export interface WireError {
   issues?: { param: string; message: string }[];
 }
 
+/** What the worker read from a query: the form's texts, the values used, and one message per ignored entry. */
+export interface QueryReading {
+  texts: [string, string][];
+  seedText: string;
+  params: Record<string, unknown>;
+  seed: number;
+  problems: string[];
+}
+
 export type FromWorker =
   | { type: 'ready'; loadMs: number }
-  | { type: 'progress'; runId: number; fraction: number; message?: string }
-  | { type: 'result'; runId: number; result: ExperimentResult; ms: number }
-  | { type: 'cancelled'; runId: number; partial?: ExperimentResult }
-  | { type: 'claim-result'; runId: number; verdict: ClaimResult; ms: number }
-  | { type: 'claim-cancelled'; runId: number; partial?: ClaimResult }
-  | { type: 'error'; runId: number; error: WireError };
+  /** Sent every half second while the worker has work: silence means it is stuck. */
+  | { type: 'alive' }
+  | { type: 'query'; id: number; reading: QueryReading }
+  | { type: 'progress'; id: number; fraction: number; message?: string }
+  /** The output so far (after a finished unit of work), while the run goes on. */
+  | { type: 'partial'; id: number; output: ExperimentOutput }
+  | { type: 'result'; id: number; result: ExperimentResult; ms: number }
+  | { type: 'cancelled'; id: number; partial?: ExperimentResult }
+  | { type: 'validated'; id: number; errors: [string, string][]; query?: string }
+  | { type: 'claim-result'; id: number; verdict: ClaimResult; ms: number }
+  | { type: 'claim-cancelled'; id: number; partial?: ClaimResult }
+  | { type: 'error'; id: number; error: WireError };
+
+/** The id that `error` messages carry when they belong to no request (the worker failed to start). */
+export const NO_REQUEST = -1;
+
+/** True for the one message that ends a request. */
+export function isFinal(message: FromWorker): message is Extract<FromWorker, { id: number }> {
+  return ['result', 'cancelled', 'validated', 'claim-result', 'claim-cancelled', 'error'].includes(message.type);
+}

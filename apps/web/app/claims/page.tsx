@@ -1,10 +1,18 @@
 import { Suspense } from 'react';
 import type { Metadata } from 'next';
-import { ClaimChecker } from '../../src/components/ClaimChecker';
+import { claimQuestions } from '@hw3/core';
+import { ClaimChecker, type QuestionInfo } from '../../src/components/ClaimChecker';
 
 export const metadata: Metadata = { title: 'Claim checker', description: 'Test a claimed homework answer against measurements.' };
 
 export default function ClaimsPage() {
+  // Read on the server: the page gets the questions as data, not the claim checker's code.
+  const questions: QuestionInfo[] = claimQuestions().map(({ question, quantity, kind, variables }) => ({
+    question,
+    quantity,
+    kind,
+    variables: variables.map(({ name, description }) => ({ name, description })),
+  }));
   return (
     <article>
       <h1>Claim checker</h1>
@@ -13,7 +21,7 @@ export default function ClaimsPage() {
         measurements or refuted, with the evidence point by point.
       </p>
       <Suspense fallback={<p className="status">Loading…</p>}>
-        <ClaimChecker />
+        <ClaimChecker questions={questions} />
       </Suspense>
     </article>
   );

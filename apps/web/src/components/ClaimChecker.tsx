@@ -1,13 +1,14 @@
 'use client';
 // The claim checker: a question, a formula in its variables and a seed (all in the URL); the worker measures over the
 // question's grid and returns a verdict with the evidence point by point. Progress, cancel (keeps measured points).
+// The questions come from the server as plain data; the claim checker's code loads in the worker only.
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { claimQuestions, type ClaimResult } from '@hw3/core';
-import { checkSeedText, clip } from '../field-validate';
+import type { ClaimResult } from '@hw3/core';
+import { checkSeedText, clip } from '../text-checks';
 import { currentSearch } from '../address';
 import { useWorker } from '../use-worker';
-import type { FromWorker, WireError } from '../worker-protocol';
+import { NO_REQUEST, type FromWorker, type WireError } from '../worker-protocol';
 import { ClaimVerdict } from './ClaimVerdict';
 
 // The core rejects longer formulas with its own message; the URL is cut off well before anything could hurt.
@@ -19,8 +20,15 @@ interface ClaimForm {
   seedText: string;
 }
 
-export function ClaimChecker() {
-  const questions = useMemo(() => claimQuestions().map(({ question, quantity, variables, kind }) => ({ question, quantity, variables, kind })), []);
+/** What the form shows of a claim question. */
+export interface QuestionInfo {
+  question: string;
+  quantity: string;
+  kind: string;
+  variables: { name: string; description: string }[];
+}
+
+export function ClaimChecker({ questions }: { questions: QuestionInfo[] }) {
   const ids = useMemo(() => questions.map((q) => q.question), [questions]);
   const router = useRouter();
   const pathname = usePathname();
@@ -34,8 +42,8 @@ export function ClaimChecker() {
   const runId = useRef(0);
 
   const onMessage = useCallback((m: FromWorker) => {
-    if (m.type === 'ready') return;
-    if (m.runId !== runId.current && m.runId !== -1) return;
+    if (m.type === 'ready' || m.type === 'alive') return;
+    if (m.id !== runId.current && m.id !== NO_REQUEST) return;
     if (m.type === 'progress') setProgress({ fraction: m.fraction, ...(m.message ? { message: m.message } : {}) });
     else {
       setProgress(undefined);
@@ -48,12 +56,13 @@ export function ClaimChecker() {
 
   const check = useCallback(
     (question: string, claim: string, seed: number) => {
-      if (runId.current) worker.send({ type: 'cancel', runId: runId.current });
-      const id = ++runId.current;
+      if (runId.current) worker.send({ type: 'cancel', id: runId.current });
+      const id = worker.nextId();
+      runId.current = id;
       setVerdict(undefined);
       setError(undefined);
       setProgress({ fraction: 0 });
-      worker.send({ type: 'claim', runId: id, question, claim, seed });
+      worker.send({ type: 'claim', id, question, claim, seed });
     },
     [worker],
   );
@@ -155,7 +164,7 @@ export function ClaimChecker() {
             Check
           </button>
           {progress && (
-            <button type="button" onClick={() => worker.send({ type: 'cancel', runId: runId.current })} data-testid="cancel">
+            <button type="button" onClick={() => worker.send({ type: 'cancel', id: runId.current })} data-testid="cancel">
               Cancel
             </button>
           )}

@@ -1,105 +1,128 @@
 'use client';
 // The interactive part of an experiment page. The URL is the source of truth: loading or navigating (back/forward)
-// reads the query into the form and runs; submitting the form writes the query, which triggers the run.
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+// sends the query to the worker, which reads it into the form and runs; submitting the form writes the query, which
+// triggers the run. The page holds no experiment code: the form is drawn from a server-made description (FormSpec),
+// and the worker checks every value against the experiment's own schema as it is typed.
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { findExperiment, formatParamText, paramFields } from '@hw3/core';
-import { checkField, checkSeedText } from '../field-validate';
-import { defaultForm, readQuery, writeQuery, type FormState, type QueryState } from '../url-state';
+import type { FormSpec } from '../form-spec';
+import { DEFAULT_SEED } from '../text-checks';
 import { currentSearch } from '../address';
 import { useRunner } from '../use-runner';
+import type { FromWorker } from '../worker-protocol';
 import { ParamField } from './ParamField';
 import { ResultView } from './ResultView';
 import { RunStatusBar } from './RunStatusBar';
 
-export function ExperimentView({ id }: { id: string }) {
-  const experiment = findExperiment(id);
-  if (!experiment) return <p role="alert">Unknown experiment {JSON.stringify(id)}.</p>;
-  return <ExperimentForm experimentId={experiment.id} />;
+interface FormState {
+  texts: Map<string, string>;
+  seedText: string;
 }
 
-function ExperimentForm({ experimentId }: { experimentId: string }) {
-  const experiment = findExperiment(experimentId)!;
-  const fields = useMemo(() => paramFields(experiment), [experiment]);
+interface Validation {
+  /** The request that produced it (answers to older requests are dropped). */
+  id: number;
+  errors: Map<string, string>;
+  /** The query that runs the form, when it is valid. */
+  query: string | undefined;
+}
+
+export function ExperimentView({ experimentId, title, form: spec }: { experimentId: string; title: string; form: FormSpec }) {
   const router = useRouter();
   const pathname = usePathname();
   // The hook says *when* the URL changed; the query itself is read from the address (see address.ts: Next's own
   // search params drop keys such as `__proto__`).
   const search = useSearchParams().toString();
-  const [query, setQuery] = useState<QueryState | undefined>();
-  const [form, setForm] = useState<FormState>(() => defaultForm(fields));
+  const defaults = useCallback((): FormState => ({ texts: new Map(spec.defaults), seedText: String(DEFAULT_SEED) }), [spec]);
+  const [form, setForm] = useState<FormState>(defaults);
+  const [validation, setValidation] = useState<Validation>({ id: 0, errors: new Map(), query: undefined });
   const [submitted, setSubmitted] = useState(false);
-  const { state, run, cancel } = useRunner(experiment.id);
+  const latest = useRef(0);
+  const submitWhenChecked = useRef(false);
 
-  // A new URL (first load, form submit, back/forward): show its parameters and run them.
+  const navigate = useCallback(
+    (query: string) => {
+      if (query === window.location.search.replace(/^\?/, '')) runner.current.run(query);
+      else router.push(`${pathname}?${query}`, { scroll: false });
+    },
+    [pathname, router],
+  );
+
+  const focusFirst = (errors: Map<string, string>) => {
+    const first = [...errors.keys()][0]!;
+    document.getElementById(first === 'seed' ? 'param-seed' : `param-${first}`)?.focus();
+  };
+
+  const onValidated = useCallback(
+    (m: Extract<FromWorker, { type: 'validated' }> | Extract<FromWorker, { type: 'error' }>) => {
+      if (m.id !== latest.current) return;
+      const v: Validation =
+        m.type === 'validated'
+          ? { id: m.id, errors: new Map(m.errors), query: m.query }
+          : { id: m.id, errors: new Map([['form', `${m.error.name}: ${m.error.message}`]]), query: undefined };
+      setValidation(v);
+      if (!submitWhenChecked.current) return;
+      submitWhenChecked.current = false;
+      if (v.query !== undefined) navigate(v.query);
+      else focusFirst(v.errors);
+    },
+    [navigate],
+  );
+
+  const { state, run, validate, cancel } = useRunner(experimentId, onValidated);
+  const runner = useRef({ run });
+  runner.current = { run };
+
+  // A new URL (first load, form submit, back/forward): the worker reads it and runs.
   useEffect(() => {
-    const q = readQuery(experiment, fields, new URLSearchParams(currentSearch()));
-    setQuery(q);
-    setForm({ texts: q.texts, seedText: q.seedText });
     setSubmitted(false);
-    run(q.params, q.seed);
-  }, [experiment, fields, search, run]);
+    run(currentSearch().replace(/^\?/, ''));
+  }, [search, run]);
 
-  const errors = useMemo(() => {
-    const out = new Map<string, string>();
-    for (const f of fields) {
-      const c = checkField(experiment, f, form.texts.get(f.name) ?? '');
-      if (!c.ok) out.set(f.name, c.message);
-    }
-    const s = checkSeedText(form.seedText);
-    if (!s.ok) out.set('seed', s.message);
-    return out;
-  }, [experiment, fields, form]);
+  // What the worker read from the address becomes the form.
+  useEffect(() => {
+    if (state.reading) setForm({ texts: new Map(state.reading.texts), seedText: state.reading.seedText });
+  }, [state.reading]);
+
+  // Every edit is checked by the worker against the experiment's schema.
+  useEffect(() => {
+    latest.current = validate(form.texts, form.seedText);
+  }, [form, validate]);
 
   const setText = useCallback((name: string, text: string) => setForm((f) => ({ ...f, texts: new Map(f.texts).set(name, text) })), []);
 
-  const navigate = useCallback(
-    (params: Record<string, unknown>, seed: number) => {
-      const next = writeQuery(fields, params, seed);
-      if (next === window.location.search.replace(/^\?/, '')) run(params, seed);
-      else router.push(`${pathname}?${next}`, { scroll: false });
-    },
-    [fields, pathname, router, run],
-  );
-
+  const checked = validation.id === latest.current;
+  const errors = validation.errors;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (errors.size > 0) {
-      const first = [...errors.keys()][0]!;
-      document.getElementById(first === 'seed' ? 'param-seed' : `param-${first}`)?.focus();
+    // Not checked yet, or the check itself failed (its worker was restarted): check now, and run when it answers.
+    if (!checked || errors.has('form')) {
+      submitWhenChecked.current = true;
+      if (checked) latest.current = validate(form.texts, form.seedText);
       return;
     }
-    const params: Record<string, unknown> = {};
-    for (const f of fields) {
-      const c = checkField(experiment, f, form.texts.get(f.name) ?? '');
-      if (c.ok) params[f.name] = c.value;
-    }
-    navigate(params, Number(form.seedText.trim()));
-  };
-
-  const applyPreset = (preset: Record<string, unknown>) => {
-    const texts = new Map(defaultForm(fields).texts);
-    for (const f of fields) if (f.name in preset) texts.set(f.name, formatParamText(preset[f.name]));
-    setForm((s) => ({ ...s, texts }));
+    if (validation.query !== undefined) navigate(validation.query);
+    else focusFirst(errors);
   };
 
   const running = state.status === 'running' || state.status === 'cancelling';
+  const problems = state.reading?.problems ?? [];
   return (
     <>
-      {query && query.problems.length > 0 && (
+      {problems.length > 0 && (
         <div className="notice" role="alert" data-testid="url-problems">
           <p>Some parameters in the address were not used:</p>
           <ul>
-            {query.problems.map((p, i) => (
+            {problems.map((p, i) => (
               <li key={i}>{p}</li>
             ))}
           </ul>
         </div>
       )}
-      <form className="params" onSubmit={onSubmit} noValidate aria-label={`Parameters of ${experiment.title}`}>
+      <form className="params" onSubmit={onSubmit} noValidate aria-label={`Parameters of ${title}`}>
         <h2>Parameters</h2>
-        {fields.map((f) => (
+        {spec.fields.map((f) => (
           <ParamField key={f.name} field={f} text={form.texts.get(f.name) ?? ''} error={errors.get(f.name)} onChange={(t) => setText(f.name, t)} />
         ))}
         <div className={`field${errors.has('seed') ? ' invalid' : ''}`}>
@@ -137,16 +160,21 @@ function ExperimentForm({ experimentId }: { experimentId: string }) {
               Cancel
             </button>
           )}
-          {Object.entries(experiment.presets ?? {}).map(([name, preset]) => (
-            <button key={name} type="button" onClick={() => applyPreset(preset as Record<string, unknown>)}>
+          {spec.presets.map(([name, texts]) => (
+            <button key={name} type="button" onClick={() => setForm((s) => ({ ...s, texts: new Map(texts) }))}>
               Preset: {name}
             </button>
           ))}
-          <button type="button" onClick={() => setForm(defaultForm(fields))}>
+          <button type="button" onClick={() => setForm(defaults())}>
             Defaults
           </button>
         </div>
-        {submitted && errors.size > 0 && (
+        {errors.has('form') && (
+          <p className="error" role="alert">
+            {errors.get('form')}
+          </p>
+        )}
+        {submitted && checked && errors.size > 0 && (
           <p className="error" role="alert">
             Fix the {errors.size === 1 ? 'value' : `${errors.size} values`} marked above to run.
           </p>
@@ -160,7 +188,14 @@ function ExperimentForm({ experimentId }: { experimentId: string }) {
           </p>
         </div>
       )}
-      {state.result && <ResultView result={state.result} ms={state.status === 'done' ? state.ms : undefined} />}
+      {state.result && !state.partial && <ResultView result={state.result} ms={state.status === 'done' ? state.ms : undefined} />}
+      {state.partial && state.reading && (
+        <ResultView
+          result={{ id: experimentId, question: '', title, seed: state.reading.seed, params: state.reading.params, status: 'complete', ...state.partial }}
+          ms={undefined}
+          running
+        />
+      )}
     </>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 // Any experiment's result, rendered generically: verdict, values, checks, figures and tables, with exports.
 import { useMemo } from 'react';
-import type { ExperimentResult } from '@hw3/core';
+import type { ExperimentResult } from '@hw3/core/experiments/api';
 import { alignFigure, figuresOf } from '../plot-data';
 import { fmt } from '../format';
 import { resultToJson, saveBlob, tableToCsv } from '../export-files';
@@ -13,17 +13,19 @@ function valuesCsv(result: ExperimentResult): string {
   return tableToCsv({ title: 'values', columns: ['name', 'value'], rows: Object.entries(result.values).map(([k, v]) => [k, v]) });
 }
 
-export function ResultView({ result, ms }: { result: ExperimentResult; ms: number | undefined }) {
+/** `running`: the output so far of a run that goes on (no exports until it ends). */
+export function ResultView({ result, ms, running = false }: { result: ExperimentResult; ms: number | undefined; running?: boolean }) {
   const figures = useMemo(() => figuresOf(result.series).map(alignFigure), [result]);
   const failed = result.checks.filter((c) => !c.pass).length;
   const verdict =
-    result.checks.length === 0 ? 'no checks' : failed === 0 ? `all ${result.checks.length} checks pass` : `${failed} of ${result.checks.length} checks fail`;
+    (running ? 'so far: ' : '') +
+    (result.checks.length === 0 ? 'no checks' : failed === 0 ? `all ${result.checks.length} checks pass` : `${failed} of ${result.checks.length} checks fail`);
   const base = `${result.id}-seed${result.seed}`;
   return (
-    <section aria-labelledby="result-heading" className="result" data-status={result.status}>
+    <section aria-labelledby="result-heading" className="result" data-status={running ? 'running' : result.status}>
       <div className="result-head">
-        <h2 id="result-heading">Result</h2>
-        <p className={`verdict ${failed === 0 ? 'pass' : 'fail'}`} data-testid="verdict" role="status">
+        <h2 id="result-heading">{running ? 'Result so far' : 'Result'}</h2>
+        <p className={`verdict ${failed === 0 ? 'pass' : 'fail'}`} data-testid={running ? 'partial-verdict' : 'verdict'} role="status">
           <span aria-hidden="true">{failed === 0 ? '✓ ' : '✗ '}</span>
           {verdict}
           {result.status === 'cancelled' && ' (cancelled: partial result)'}
@@ -32,6 +34,7 @@ export function ResultView({ result, ms }: { result: ExperimentResult; ms: numbe
           seed {result.seed}
           {ms !== undefined && ` · ${Math.round(ms)} ms`}
         </p>
+        {!running && (
         <span className="export" role="group" aria-label="Export result">
           <button type="button" onClick={() => saveBlob(`${base}.json`, new Blob([resultToJson(result)], { type: 'application/json' }))}>
             JSON
@@ -40,6 +43,7 @@ export function ResultView({ result, ms }: { result: ExperimentResult; ms: numbe
             CSV
           </button>
         </span>
+        )}
       </div>
       {Object.keys(result.values).length > 0 && (
         <dl className="values">

@@ -3,6 +3,7 @@ export { paramFields, parseParamText, formatParamText, type ParamField, type Par
 export { runExperiment, resolveParams, ParamError, yieldToEventLoop } from './run.js';
 export { RunningStats, zCheck, exactCheck, linearFit, finiteOrNull } from './stats.js';
 export { experiments, findExperiment, getExperiment, suggestExperiments } from './registry.js';
+export { loadExperiment, loadableExperimentIds } from './catalog.js';
 export { rematClosedForm, rematCachedClosedForm } from './remat.js';
 export { compareWithRevolve, plannerBudget } from './remat-planner.js';
 export { rmsAtInitExperiment, Z95 } from './rms-at-init.js';

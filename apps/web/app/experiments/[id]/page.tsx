@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { experiments, findExperiment } from '@hw3/core';
 import { ExperimentView } from '../../../src/components/ExperimentView';
+import { formSpec } from '../../../src/form-spec';
 import { Prose, Tex } from '../../../src/components/Tex';
 
 // One page per registered experiment, generated at build time; unknown ids are 404s.
@@ -38,7 +39,7 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
         <Prose text={experiment.explanation} />
       </details>
       <Suspense fallback={<p className="status">Loading the parameter form…</p>}>
-        <ExperimentView id={experiment.id} />
+        <ExperimentView experimentId={experiment.id} title={experiment.title} form={formSpec(experiment)} />
       </Suspense>
     </article>
   );

@@ -1,0 +1,102 @@
+// What each page really fetches and how soon it shows a result, measured in Chromium against `next start` (the server
+// build in .next/; run `npm run build -w @hw3/web` first). For every experiment page, visited cold (empty cache) with
+// its default parameters: the JavaScript fetched after the HTML's own scripts (the worker, the experiment's chunk,
+// lazy chunks), whether the MNIST data chunk was fetched, and the time from navigation to the first result shown (a
+// partial result of a run still going, or the complete one) and to the complete result. Then 1b and remat are timed
+// three times each, cold and warm (cached). Printed by `npm run sizes -w @hw3/web`.
+import { readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { experiments } from '@hw3/core';
+import { launch, openPage, type Browser } from '../test/helpers/browser';
+import { startNext } from '../test/helpers/next-server';
+
+const WAIT_MS = 30_000;
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const gzipped = new Map<string, number>();
+/** gzip size of a /_next/static/ file as served by `next start` (read from .next/static). */
+function gzipOf(url: string): number {
+  const path = `.next/static/${new URL(url).pathname.replace(/^\/_next\/static\//, '')}`;
+  if (!gzipped.has(path)) gzipped.set(path, gzipSync(readFileSync(path), { level: 9 }).length);
+  return gzipped.get(path)!;
+}
+const isMnist = (url: string) => {
+  const path = `.next/static/${new URL(url).pathname.replace(/^\/_next\/static\//, '')}`;
+  return statSync(path).size > 1_000_000 && readFileSync(path, 'utf8').includes('MNIST_GZIP_BASE64');
+};
+
+interface Visit {
+  firstLoadJs: number;
+  laterJs: number;
+  mnist: boolean;
+  firstMs: number | undefined;
+  completeMs: number | undefined;
+}
+
+async function visit(browser: Browser, base: string, path: string, cold: boolean, waitComplete: boolean): Promise<Visit> {
+  const { page } = await openPage(browser, base);
+  if (cold) await (await browser.context.newCDPSession(page)).send('Network.clearBrowserCache');
+  const fetched: string[] = [];
+  page.on('request', (r) => {
+    if (/\/_next\/static\/.*\.js$/.test(r.url())) fetched.push(r.url());
+  });
+  const response = await page.goto(`${base}${path}`);
+  const html = (await response?.text()) ?? '';
+  const shown = () =>
+    page
+      .waitForFunction(() => (document.querySelector('[data-testid="verdict"], [data-testid="partial-verdict"]') ? performance.now() : false), undefined, { timeout: WAIT_MS, polling: 10 })
+      .then((h) => h.jsonValue() as Promise<number>, () => undefined);
+  const firstMs = await shown();
+  const completeMs = waitComplete
+    ? await page
+        .waitForFunction(() => (document.querySelector('[data-testid="status"]')?.getAttribute('data-status') === 'done' ? performance.now() : false), undefined, { timeout: 120_000, polling: 10 })
+        .then((h) => h.jsonValue() as Promise<number>, () => undefined)
+    : undefined;
+  // Training pages fetch the digits once training starts: give a page without a result yet a moment more.
+  if (firstMs === undefined) await page.waitForTimeout(2000);
+  const inHtml = fetched.filter((u) => html.includes(new URL(u).pathname));
+  const later = fetched.filter((u) => !html.includes(new URL(u).pathname));
+  await page.close();
+  return {
+    firstLoadJs: inHtml.reduce((s, u) => s + gzipOf(u), 0),
+    laterJs: later.reduce((s, u) => s + gzipOf(u), 0),
+    mnist: later.some(isMnist) || inHtml.some(isMnist),
+    firstMs,
+    completeMs,
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (v: number | undefined) => (v === undefined ? '—' : `${Math.round(v)} ms`);
+
+const server = await startNext();
+const browser = await launch();
+try {
+  console.log(`\nLive, in Chromium against next start (load average ${loadavg()[0]!.toFixed(1)} on this machine):`);
+  console.log(`  ${'page (default parameters, cold cache)'.padEnd(40)} ${'first-load JS'.padStart(13)} ${'fetched later'.padStart(13)}  MNIST  ${'first result'.padStart(12)}`);
+  for (const e of experiments) {
+    const v = await visit(browser, server.base, `/experiments/${e.id}/`, true, false);
+    console.log(`  ${`/experiments/${e.id}/`.padEnd(40)} ${kib(v.firstLoadJs).padStart(13)} ${kib(v.laterJs).padStart(13)}  ${(v.mnist ? 'yes' : 'no').padEnd(5)}  ${ms(v.firstMs).padStart(12)}`);
+  }
+  for (const path of ['/', '/claims/']) {
+    const v = await visit(browser, server.base, path, true, false);
+    console.log(`  ${path.padEnd(40)} ${kib(v.firstLoadJs).padStart(13)} ${kib(v.laterJs).padStart(13)}  ${(v.mnist ? 'yes' : 'no').padEnd(5)}`);
+  }
+  console.log('\nTime from navigation to the first result shown / to the complete result (median of 3, default parameters):');
+  for (const [label, id] of [
+    ['1b', 'signgd-update'],
+    ['remat', 'remat'],
+  ] as const) {
+    for (const cold of [true, false]) {
+      const runs: Visit[] = [];
+      if (!cold) await visit(browser, server.base, `/experiments/${id}/`, false, true);
+      for (let i = 0; i < 3; i++) runs.push(await visit(browser, server.base, `/experiments/${id}/`, cold, true));
+      const first = runs.map((r) => r.firstMs).filter((x): x is number => x !== undefined);
+      const complete = runs.map((r) => r.completeMs).filter((x): x is number => x !== undefined);
+      console.log(`  ${label.padEnd(6)} ${cold ? 'cold' : 'warm'}: first ${ms(median(first))}, complete ${ms(median(complete))} (all: ${runs.map((r) => `${ms(r.firstMs)}/${ms(r.completeMs)}`).join(', ')})`);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}

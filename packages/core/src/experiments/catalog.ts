@@ -1,0 +1,37 @@
+// Loads one experiment's module on demand. The registry (registry.ts) imports every experiment eagerly, which is what
+// Node wants; a browser page that shows one experiment should download only that experiment's code (and not, say, the
+// claim checker's formula parser or the MNIST digits). Each entry is a separate `import()`, so bundlers emit one chunk
+// per experiment. A test checks that these ids and objects are exactly the registry's.
+import { InvalidArgumentError } from '../errors.js';
+import type { Experiment } from './api.js';
+
+const asExperiment = (e: unknown) => e as Experiment;
+
+const loaders: Readonly<Record<string, () => Promise<Experiment>>> = {
+  'rms-at-init': () => import('./rms-at-init.js').then((m) => asExperiment(m.rmsAtInitExperiment)),
+  'signgd-update': () => import('./signgd-update.js').then((m) => asExperiment(m.signgdUpdateExperiment)),
+  'fan-in-only': () => import('./fan-in-only.js').then((m) => asExperiment(m.fanInOnlyExperiment)),
+  'lr-transfer': () => import('./lr-transfer.js').then((m) => asExperiment(m.lrTransferExperiment)),
+  'mup-table': () => import('./mup-table.js').then((m) => asExperiment(m.mupTableExperiment)),
+  spectral: () => import('./spectral.js').then((m) => asExperiment(m.spectralExperiment)),
+  'coord-check': () => import('./coord-check.js').then((m) => asExperiment(m.coordCheckExperiment)),
+  estimators: () => import('./estimators.js').then((m) => asExperiment(m.estimatorsExperiment)),
+  'estimators-general': () => import('./estimators-general.js').then((m) => asExperiment(m.estimatorsGeneralExperiment)),
+  remat: () => import('./remat.js').then((m) => asExperiment(m.rematExperiment)),
+  'remat-planner': () => import('./remat-planner.js').then((m) => asExperiment(m.rematPlannerExperiment)),
+  'remat-schedule': () => import('./remat-schedule.js').then((m) => asExperiment(m.rematScheduleExperiment)),
+  'estimator-variance-figure': () => import('./estimator-variance-figure.js').then((m) => asExperiment(m.estimatorVarianceFigureExperiment)),
+};
+
+/** Ids of every experiment that `loadExperiment` can load, in registry order. */
+export const loadableExperimentIds: readonly string[] = Object.keys(loaders);
+
+/**
+ * The experiment with this exact id, importing only its own module (and what that module imports).
+ * @throws InvalidArgumentError naming the known ids when `id` is not one of them.
+ */
+export function loadExperiment(id: string): Promise<Experiment> {
+  const load = Object.hasOwn(loaders, id) ? loaders[id] : undefined;
+  if (!load) return Promise.reject(new InvalidArgumentError('experiment', id, `one of ${loadableExperimentIds.join(', ')}`));
+  return load();
+}
