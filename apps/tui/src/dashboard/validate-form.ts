@@ -1,6 +1,6 @@
 // Checks what the user typed in the parameter form: typed parsing per field (core's parseParamText), then the
 // experiment's own schema (resolveParams), so every message names the parameter and the value.
-import { formatParamText, paramFields, parseParamText, resolveParams, type Experiment, type ParamField } from '@hw3/core';
+import { clipText, formatParamText, paramFields, parseParamText, resolveParams, type Experiment, type ParamField } from '@hw3/core';
 
 /** The seed field's name in the form (it is a run option, not a parameter). */
 export const SEED = 'seed';
@@ -22,7 +22,7 @@ export function initialTexts(experiment: Experiment, values: Record<string, unkn
 export function parseSeed(text: string): number | string {
   const trimmed = text.trim();
   const seed = Number(trimmed);
-  if (!/^\d+$/.test(trimmed) || !Number.isSafeInteger(seed)) return `seed must be an integer from 0 to 2^53 − 1, got ${JSON.stringify(text)}`;
+  if (!/^\d+$/.test(trimmed) || !Number.isSafeInteger(seed)) return `seed must be an integer from 0 to 2^53 − 1, got ${clipText(JSON.stringify(text), 80)}`;
   return seed;
 }
 
@@ -33,7 +33,7 @@ export function validateForm(experiment: Experiment, fields: readonly ParamField
     try {
       values[field.name] = parseParamText(field, texts[field.name] ?? '');
     } catch (error) {
-      errors[field.name] = error instanceof Error ? error.message : String(error);
+      errors[field.name] = clipText(error instanceof Error ? error.message : String(error), 300);
     }
   }
   const seed = parseSeed(seedText);
@@ -43,7 +43,7 @@ export function validateForm(experiment: Experiment, fields: readonly ParamField
     resolveParams(experiment, values);
   } catch (error) {
     const issues = (error as { issues?: { param: string; message: string }[] }).issues;
-    if (issues) for (const issue of issues) errors[issue.param.split('.')[0]!] ??= `${issue.param}: ${issue.message}`;
+    if (issues) for (const issue of issues) errors[issue.param.split('.')[0]!] ??= clipText(`${issue.param}: ${issue.message}`, 300);
     else errors[fields[0]?.name ?? SEED] = error instanceof Error ? error.message : String(error);
     return { errors };
   }
