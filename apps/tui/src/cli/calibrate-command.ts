@@ -49,6 +49,7 @@ function workerPool(count: number): { runner: SeedRunner; dispose(): void } {
   const release = (r: WorkerRunner) => (waiting.length ? waiting.shift()!(r) : idle.push(r));
   const runner: SeedRunner = async (experiment, params, seed, signal) => {
     const worker = await acquire();
+    let onAbort = () => {};
     try {
       return await new Promise<ExperimentResult>((resolve, reject) => {
         const handle = worker.start(
@@ -60,9 +61,11 @@ function workerPool(count: number): { runner: SeedRunner; dispose(): void } {
             onError: (e) => reject(Object.assign(new Error(`${experiment.id} seed ${seed}: ${e.message}`), { name: e.name })),
           },
         );
-        signal?.addEventListener('abort', () => handle.cancel(), { once: true });
+        onAbort = () => handle.cancel();
+        signal?.addEventListener('abort', onAbort, { once: true });
       });
     } finally {
+      signal?.removeEventListener('abort', onAbort);
       release(worker);
     }
   };

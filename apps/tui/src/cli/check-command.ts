@@ -23,13 +23,14 @@ export function renderClaim(result: ClaimResult, style: Style, all: boolean): st
   const bad = result.evidence.filter((e) => !e.agrees);
   const verdict =
     result.verdict === 'consistent'
-      ? style.ok(`✓ consistent — agrees at all ${result.evidence.length} points`)
+      ? style.ok(`✓ consistent — agrees at all ${result.evidence.length} points; ${result.resolution.description}`)
       : style.bad(`✗ refuted — disagrees at ${bad.length} of ${result.evidence.length} points`);
   const lines = [
     `${style.bold(result.question)}  claim ${style.bold(result.claim)}${result.parsed.replace(/\s+/g, '') !== result.claim.replace(/\s+/g, '') ? style.dim(`  (read as ${result.parsed})`) : ''}`,
     `quantity  ${result.quantity}`,
     `verdict   ${verdict}`,
     style.dim(`rule      ${result.threshold.description}; seed ${result.seed}`),
+    ...(result.verdict === 'consistent' ? [] : [style.dim(`resolves  ${result.resolution.description}`)]),
     '',
   ];
   // Disagreements first, worst first; then the rest in grid order.

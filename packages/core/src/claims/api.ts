@@ -82,6 +82,22 @@ export interface ClaimResult {
   notes: string[];
   /** 'complete', or 'cancelled' (evidence holds the points measured before the cancel; the verdict covers those). */
   status: 'complete' | 'cancelled';
+  /** The smallest relative deviation from the measurements this check would detect at its budget. */
+  resolution: ClaimResolution;
+}
+
+/**
+ * What a verdict can see: a claim that differs from the truth by a factor (1 + ε) everywhere shifts each point's z by
+ * ε·|measured|/stderr, so it is expected to be refuted only once ε exceeds threshold·stderr/|measured| at some point.
+ * The smallest of these over the grid is the resolution; below it, "consistent" says nothing about the difference.
+ */
+export interface ClaimResolution {
+  /** Smallest detectable relative deviation (e.g. 0.026 for 2.6 %); null when no point has a non-zero measurement. */
+  relative: number | null;
+  /** The grid point that resolves it. */
+  point: ClaimPoint | null;
+  /** One sentence, e.g. "at this budget deviations below 2.6 % cannot be detected". */
+  description: string;
 }
 
 export interface CheckClaimOptions {

@@ -2,7 +2,7 @@
 import { CancelledError, InvalidArgumentError } from '../errors.js';
 import { FAMILY_ALPHA, familyThreshold, sidakLevel } from '../experiments/significance.js';
 import { createRng, checkSeed } from '../rng.js';
-import type { CheckClaimOptions, ClaimEvidence, ClaimMeasurement, ClaimPoint, ClaimQuestion, ClaimResult } from './api.js';
+import type { CheckClaimOptions, ClaimEvidence, ClaimMeasurement, ClaimPoint, ClaimQuestion, ClaimResolution, ClaimResult } from './api.js';
 import { compileClaimFormula } from './formula.js';
 import { getClaimQuestion } from './registry.js';
 
@@ -17,6 +17,28 @@ function describePoint(point: ClaimPoint): string {
   return Object.entries(point)
     .map(([k, v]) => `${k}=${v}`)
     .join(', ');
+}
+
+const percent = (x: number) => (x >= 0.01 ? `${(100 * x).toFixed(1)} %` : x >= 1e-4 ? `${(100 * x).toFixed(3)} %` : `${(100 * x).toExponential(1)} %`);
+
+/** The smallest relative deviation the evidence would reveal (see ClaimResolution): min over points of allowance/|measured|. */
+export function claimResolution(evidence: readonly ClaimEvidence[], statistical: boolean): ClaimResolution {
+  let best: { relative: number; point: ClaimPoint } | null = null;
+  for (const e of evidence) {
+    if (e.measured === 0) continue;
+    const allowance = statistical ? e.threshold * e.stderr : e.threshold;
+    const relative = allowance / Math.abs(e.measured);
+    if (best === null || relative < best.relative) best = { relative, point: e.point };
+  }
+  if (best === null) return { relative: null, point: null, description: 'no point has a non-zero measurement, so no relative deviation can be resolved' };
+  const where = describePoint(best.point);
+  return {
+    relative: best.relative,
+    point: best.point,
+    description: statistical
+      ? `at this budget deviations below ${percent(best.relative)} cannot be detected (the most precise point, ${where}, allows ±${percent(best.relative)}: threshold × standard error)`
+      : `exact: any deviation above ${percent(best.relative)} (rounding) is detected`,
+  };
 }
 
 function yieldToEventLoop(): Promise<void> {
@@ -93,6 +115,7 @@ export async function checkClaim(
       seed,
       notes: [...notes, ...extra],
       status,
+      resolution: claimResolution(evidence, statistical),
     };
   };
 

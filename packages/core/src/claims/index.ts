@@ -6,9 +6,10 @@ export type {
   ClaimPoint,
   ClaimQuestion,
   ClaimResult,
+  ClaimResolution,
   ClaimVariable,
 } from './api.js';
-export { checkClaim, clearClaimCache, EXACT_RELATIVE_TOLERANCE } from './check.js';
+export { checkClaim, claimResolution, clearClaimCache, EXACT_RELATIVE_TOLERANCE } from './check.js';
 export {
   compileClaimFormula,
   FormulaError,
