@@ -87,8 +87,11 @@ export const fanInOnlyExperiment: Experiment<typeof params> = {
     'each output is a sum over the $d_1$ inputs — at initialisation $y_j = \\sum_k W_{jk}x_k$, after a SignGD step ' +
     '$y\'_j = \\mathrm{sign}(g_j)\\sum_k |x_k|$. Every output is built the same way from its own row, so the $y_j^2$ are identically ' +
     'distributed and their average has the same expectation as any one of them, whatever $d_2$ is. Adding outputs adds rows, ' +
-    'not terms to a sum: $d_2$ changes how much the average fluctuates (the standard errors shrink as $d_2$ grows), never ' +
-    'its expectation. That is why μP scales initialisation and learning rates by the fan-in alone.\n\n' +
+    'not terms to a sum: $d_2$ can change how much the average fluctuates, never its expectation. For $Wx$ the outputs ' +
+    'share $x$, so more of them average away the rows’ randomness but not that of $\\|x\\|^2$; for SignGD every ' +
+    '$y\'^2_j$ equals $(\\sum_k |x_k|)^2$, so $\\|y\'\\|^2_{rms}$ does not depend on $d_2$ at all, sample by sample. (The ' +
+    'standard errors reported here grow with $d_2$: a fixed budget of multiply-adds per point buys fewer trials as $d_2$ ' +
+    'grows.) That is why μP scales initialisation and learning rates by the fan-in alone.\n\n' +
     'Checks allow a family-wise false-alarm rate of 1/1000 (Šidák, Student t); the slopes are weighted log–log fits on d₂.',
   closedForm: '\\frac{\\partial}{\\partial d_2} E\\|Wx\\|^2_{\\mathrm{rms}} = \\frac{\\partial}{\\partial d_2} E\\|y\'\\|^2_{\\mathrm{rms}} = 0',
   params,

@@ -1,4 +1,4 @@
-// Homework problem 1b: the RMS norm of a SignGD update's effect, y′ = sign(x gᵀ) x, grows like d₁², not d₁;
+// Homework problem 1b: the squared RMS norm of a SignGD update's effect, y′ = sign(x gᵀ) x, grows like d₁², not d₁;
 // and one step further: a batch of B inputs, summing B sign updates or taking the sign of the summed gradient.
 import { z } from 'zod';
 import { createRng } from '../rng.js';
@@ -149,7 +149,7 @@ function output(points: Point[], p: Params): ExperimentOutput {
 export const signgdUpdateExperiment: Experiment<typeof params> = {
   id: 'signgd-update',
   question: '1b',
-  title: 'RMS norm of a SignGD update: d₁², not d₁',
+  title: 'Squared RMS norm of a SignGD update’s effect: ∝ d₁², not d₁',
   summary: 'Measures E‖y′‖²_rms for y′ = sign(x gᵀ) x over d₁ (and for batches of B inputs) against the closed forms.',
   explanation:
     'The SignGD update of $W$ for input $x$ and output gradient $g$ is $\\Delta W = \\mathrm{sign}(g x^\\top)$, and its effect ' +
