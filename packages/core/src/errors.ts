@@ -1,3 +1,5 @@
+import { editDistance } from './edit-distance.js';
+
 /** Stable machine-readable error codes; `message` is for people. */
 export type Hw3ErrorCode =
   | 'INVALID_ARGUMENT'
@@ -31,6 +33,27 @@ export class InvalidArgumentError extends Hw3Error {
     super('INVALID_ARGUMENT', `${param} must be ${expectation}, got ${describeValue(value)}`, param, value);
     this.expected = expectation;
   }
+}
+
+/** An options object has a key the function does not know (a typo would otherwise be silently ignored). */
+export class UnknownOptionError extends InvalidArgumentError {
+  readonly allowed: readonly string[];
+  constructor(optionsParam: string, key: string, allowed: readonly string[]) {
+    super(key, undefined, 'a known option');
+    const hint = nearestKey(key, allowed);
+    this.message = `${optionsParam} has an unknown option ${JSON.stringify(key)}${hint ? ` (did you mean ${hint}?)` : ''}; allowed: ${allowed.join(', ')}`;
+    this.allowed = allowed;
+  }
+}
+
+function nearestKey(key: string, allowed: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  let best: { key: string; d: number } | undefined;
+  for (const candidate of allowed) {
+    const d = editDistance(lower, candidate.toLowerCase());
+    if (!best || d < best.d) best = { key: candidate, d };
+  }
+  return best && best.d <= Math.max(1, Math.floor(key.length / 3)) ? best.key : undefined;
 }
 
 /** Array lengths disagree with the declared shape. */

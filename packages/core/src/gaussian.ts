@@ -25,6 +25,11 @@ export interface UniformOptions {
   high?: number;
 }
 
+/** Largest finite value of each output precision. */
+const LARGEST = { f32: 3.4028234663852886e38, f64: Number.MAX_VALUE } as const;
+/** A bound on |z| for the ziggurat's standard normal samples (see fillNormal). */
+const SAMPLE_BOUND = 15;
+
 function checkRng(rng: unknown): Rng {
   if (typeof rng !== 'object' || rng === null || typeof (rng as Rng).withState !== 'function') {
     throw new InvalidArgumentError('rng', rng, 'an Rng (createRng(seed))');
@@ -44,10 +49,14 @@ function checkRng(rng: unknown): Rng {
  */
 export function fillNormal<T extends FloatInput>(out: T, options: NormalOptions): T {
   const dtype = dtypeOf('out', out);
-  const opts = checkOptions('options', options, true)!;
+  const opts = checkOptions('options', options, true, ['rng', 'mean', 'std'])!;
   const rng = checkRng(opts.rng);
   const mean = finite('mean', opts.mean ?? 0);
   const std = positive('std', opts.std ?? 1);
+  // Every ziggurat sample has |z| < 14 (the tail's largest draw from 53 random bits is R + ln(2⁵³)/R), so this keeps samples finite.
+  if (!(Math.abs(mean) + SAMPLE_BOUND * std <= LARGEST[dtype])) {
+    throw new InvalidArgumentError('std', std, `small enough that |mean| + ${SAMPLE_BOUND}·std stays finite in ${dtype} (≤ ${LARGEST[dtype]}); mean is ${mean}`);
+  }
   // Read the length now: a view of WebAssembly memory reads 0 once a staging allocation has grown the memory.
   const n = out.length;
   if (n === 0) return out;
@@ -71,11 +80,15 @@ export function fillNormal<T extends FloatInput>(out: T, options: NormalOptions)
  */
 export function fillUniform<T extends FloatInput>(out: T, options: UniformOptions): T {
   const dtype = dtypeOf('out', out);
-  const opts = checkOptions('options', options, true)!;
+  const opts = checkOptions('options', options, true, ['rng', 'low', 'high'])!;
   const rng = checkRng(opts.rng);
   const low = finite('low', opts.low ?? 0);
   const high = finite('high', opts.high ?? 1);
   if (!(high > low)) throw new InvalidArgumentError('high', high, `greater than low (${low})`);
+  // The kernel computes low + (high − low)·U: the width and the bounds must be finite in the output's precision.
+  if (!(high - low <= Number.MAX_VALUE) || Math.max(Math.abs(low), Math.abs(high)) > LARGEST[dtype]) {
+    throw new InvalidArgumentError('high', high, `such that high − low and both bounds are finite in ${dtype} (|bound| ≤ ${LARGEST[dtype]}, high − low ≤ ${Number.MAX_VALUE}); low is ${low}`);
+  }
   const n = out.length; // before staging (see fillNormal)
   if (n === 0) return out;
   withStaged([{ param: 'out', value: out, mode: 'out' }], ([outPtr]) =>

@@ -2,6 +2,7 @@ export type { DType, FloatArray, FloatInput, MatrixShape, RngState, ArrayOf } fr
 export {
   Hw3Error,
   InvalidArgumentError,
+  UnknownOptionError,
   ShapeError,
   DTypeError,
   MemoryLimitError,

@@ -15,7 +15,7 @@ function newOutput(dtype: DType, n: number): ArrayOf<DType> {
 }
 
 function checkShape(options: unknown): { rows: number; cols: number; out: FloatInput | undefined } {
-  const opts = checkOptions('options', options as MatvecOptions, true)!;
+  const opts = checkOptions('options', options as MatvecOptions, true, ['rows', 'cols', 'out'])!;
   const rows = positiveInt('rows', opts.rows);
   const cols = positiveInt('cols', opts.cols);
   if (rows * cols > 2 ** 31 - 1) positiveInt('rows × cols', rows * cols);

@@ -82,7 +82,7 @@ function storedLayers(layers: number, every: unknown, stored: unknown): number[]
  * @throws MemoryLimitError if the 5 bytes/layer of scratch cannot be allocated.
  */
 export function simulateRemat(options: RematOptions): RematResult {
-  const opts = checkOptions('options', options, true)!;
+  const opts = checkOptions('options', options, true, ['layers', 'every', 'stored', 'mode', 'fwdNs', 'loadmemNs', 'loaddiskNs'])!;
   const layers = positiveInt('layers', opts.layers, MAX_REMAT_LAYERS);
   const stored = storedLayers(layers, opts.every, opts.stored);
   const mode = opts.mode ?? 'recompute';

@@ -20,7 +20,7 @@ export interface SignGdOuterOptions extends MatrixShape {
  * @throws UseAfterFreeError for a freed WasmArray; MemoryLimitError if plain arrays cannot be staged.
  */
 export function signgdOuterUpdate<W extends FloatInput>(W: W, g: FloatInput, x: FloatInput, options: SignGdOuterOptions): W {
-  const opts = checkOptions('options', options, true)!;
+  const opts = checkOptions('options', options, true, ['rows', 'cols', 'lr'])!;
   const rows = positiveInt('rows', opts.rows);
   const cols = positiveInt('cols', opts.cols);
   if (rows * cols > 2 ** 31 - 1) positiveInt('rows × cols', rows * cols);
@@ -52,7 +52,7 @@ export function signgdOuterUpdate<W extends FloatInput>(W: W, g: FloatInput, x: 
  * @throws UseAfterFreeError for a freed WasmArray; MemoryLimitError if plain arrays cannot be staged.
  */
 export function signgdUpdate<W extends FloatInput>(W: W, G: FloatInput, options: { lr: number }): W {
-  const opts = checkOptions('options', options, true)!;
+  const opts = checkOptions('options', options, true, ['lr'])!;
   const lr = positive('lr', opts.lr);
   const dtype = commonDType({ W, G });
   // Read the length now: a view of WebAssembly memory reads 0 once a staging allocation has grown the memory.

@@ -1,6 +1,6 @@
 // Argument checks used at every entry point (never inside kernels' loops).
 import type { DType, FloatInput } from './api.js';
-import { DTypeError, InvalidArgumentError, ShapeError } from './errors.js';
+import { DTypeError, InvalidArgumentError, ShapeError, UnknownOptionError } from './errors.js';
 import { WasmArray } from './wasm-array.js';
 
 /** Largest element count a kernel accepts (sizes are i32 inside the module). */
@@ -57,11 +57,17 @@ export function length(param: string, value: FloatInput, expected: number, becau
   if (value.length !== expected) throw new ShapeError(param, value.length, expected, because);
 }
 
-/** Options must be a plain object (or undefined, where allowed). */
-export function options<T extends object>(param: string, value: T | undefined, required: boolean): T | undefined {
+/**
+ * Options must be a plain object (or undefined, where allowed) whose keys are all in `allowed`: a misspelt key
+ * (`{ evry: 3 }`) is an UnknownOptionError naming it, the nearest allowed key and all of them, never silently ignored.
+ */
+export function options<T extends object>(param: string, value: T | undefined, required: boolean, allowed: readonly string[]): T | undefined {
   if (value === undefined && !required) return undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InvalidArgumentError(param, value, 'an options object');
+  }
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) throw new UnknownOptionError(param, key, allowed);
   }
   return value;
 }

@@ -34,13 +34,20 @@ export class WasmArray<D extends DType = DType> {
 
   /**
    * A new WasmArray holding a copy of `values` (any array-like of numbers, including another WasmArray's view()).
-   * @throws InvalidArgumentError, MemoryLimitError as for the constructor.
+   * @throws InvalidArgumentError as for the constructor, or naming `values[i]` for an element that is not a number;
+   *   MemoryLimitError as for the constructor.
    */
   static from<D extends DType>(dtype: D, values: ArrayLike<number>): WasmArray<D> {
     // A view of WebAssembly memory (another array's view()) would be detached if this allocation grows the memory.
     const source =
       ArrayBuffer.isView(values) && values.buffer === getKernels().memory.buffer ? (values as unknown as Float64Array).slice() : values;
-    return new WasmArray(dtype, source.length).copyFrom(source);
+    const array = new WasmArray(dtype, source.length);
+    try {
+      return array.copyFrom(source);
+    } catch (error) {
+      array.free();
+      throw error;
+    }
   }
 
   /**
@@ -60,6 +67,12 @@ export class WasmArray<D extends DType = DType> {
   copyFrom(values: ArrayLike<number>): this {
     if (values.length !== this.length) {
       throw new InvalidArgumentError('values', values, `of length ${this.length}`);
+    }
+    // Typed arrays hold numbers by construction; anything else ('a', null, objects) would be stored as NaN or 0.
+    if (!ArrayBuffer.isView(values)) {
+      for (let i = 0; i < values.length; i++) {
+        if (typeof values[i] !== 'number') throw new InvalidArgumentError(`values[${i}]`, values[i], 'a number');
+      }
     }
     this.view().set(values as ArrayLike<number>);
     return this;

@@ -11,7 +11,7 @@ import { estimators as reference } from '@hw3/kernels/reference';
 import { CancelledError, InvalidArgumentError } from '../errors.js';
 import type { Rng } from '../rng.js';
 import { allocate, getKernels, release } from '../runtime.js';
-import { positiveInt } from '../validate.js';
+import { options as checkOptions, positiveInt } from '../validate.js';
 import { STAT_WORDS, summarize } from './moments.js';
 import {
   checkDistribution,
@@ -64,6 +64,7 @@ export interface GradientEstimate {
 }
 
 const MAX_SAMPLES = 1e12;
+const ESTIMATE_OPTION_KEYS = ['distribution', 'cost', 'estimator', 'param', 'baseline', 'baselineValue', 'batchSize', 'samples', 'pilotSamples', 'rng'];
 const CHUNK_DRAWS = 1 << 15; // draws per kernel chunk: 256 KiB of scratch
 
 /**
@@ -89,7 +90,7 @@ export class GradientEstimator {
   #needsPilot: boolean;
 
   constructor(options: Omit<EstimateOptions, 'samples'>) {
-    if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', options, 'an options object');
+    checkOptions('options', options, true, ESTIMATE_OPTION_KEYS);
     // Duck-typed like fillNormal's check: an Rng from another copy of this module works too.
     if (typeof (options.rng as Rng | undefined)?.withState !== 'function') throw new InvalidArgumentError('rng', options.rng, 'an Rng (createRng(seed))');
     this.dist = checkDistribution(options.distribution);
@@ -133,6 +134,8 @@ export class GradientEstimator {
    */
   run(samples: number): this {
     positiveInt('samples', samples, MAX_SAMPLES);
+    // Fewer samples than one batch would add nothing and silently report no estimate.
+    if (samples < this.batchSize) throw new InvalidArgumentError('samples', samples, `at least batchSize (${this.batchSize}): samples are drawn in whole batches`);
     if (this.#needsPilot) {
       this.#needsPilot = false;
       const pilot = new Float64Array(this.outputs * STAT_WORDS);
@@ -253,6 +256,13 @@ export class GradientEstimator {
   }
 }
 
+/** A standard error needs at least two units (batches); fewer would return null errors. */
+function checkTwoUnits(samples: number, batchSize: number): void {
+  if (samples < 2 * batchSize) {
+    throw new InvalidArgumentError('samples', samples, `at least 2 × batchSize = ${2 * batchSize} (two whole batches, so that a standard error exists)`);
+  }
+}
+
 function withPilot(options: EstimateOptions, samples: number): EstimateOptions {
   return { ...options, pilotSamples: options.pilotSamples ?? Math.max(2, Math.min(samples, 20_000)) };
 }
@@ -265,7 +275,9 @@ function withPilot(options: EstimateOptions, samples: number): EstimateOptions {
  */
 export function estimateGradient(options: EstimateOptions): GradientEstimate {
   const samples = positiveInt('samples', options?.samples, MAX_SAMPLES);
-  return new GradientEstimator(withPilot(options, samples)).run(samples).result();
+  const estimator = new GradientEstimator(withPilot(options, samples));
+  checkTwoUnits(samples, estimator.batchSize);
+  return estimator.run(samples).result();
 }
 
 /**
@@ -277,7 +289,9 @@ export async function estimateGradientAsync(
   control: { signal?: AbortSignal; onProgress?: (fraction: number) => void; sliceSamples?: number } = {},
 ): Promise<GradientEstimate> {
   const samples = positiveInt('samples', options?.samples, MAX_SAMPLES);
+  checkOptions('control', control, false, ['signal', 'onProgress', 'sliceSamples']);
   const est = new GradientEstimator(withPilot(options, samples));
+  checkTwoUnits(samples, est.batchSize);
   const slice = Math.max(est.batchSize, control.sliceSamples ?? 1 << 18);
   let done = 0;
   while (done + est.batchSize <= samples) {

@@ -1,5 +1,6 @@
 // Homework problem 1c: at fixed fan-in, neither the RMS of W x nor that of a SignGD update's effect depends on d₂.
 import { z } from 'zod';
+import { gridOf, orderedPairs } from './schema-rules.js';
 import { createRng } from '../rng.js';
 import type { Check, Experiment, ExperimentOutput, Series } from './api.js';
 import { logLogFit } from './loglog.js';
@@ -11,11 +12,11 @@ import { finiteOrNull, zCheck } from './stats.js';
 
 const params = z.object({
   d1: z.number().int().min(1).max(8192).default(256).describe('fixed fan-in d₁'),
-  d2s: z.array(z.number().int().min(1).max(8192)).min(2).max(16).default([1, 4, 16, 64, 256, 1024, 4096]).describe('fan-out values d₂'),
+  d2s: gridOf(z.array(z.number().int().min(1).max(8192)).min(2).max(16)).default([1, 4, 16, 64, 256, 1024, 4096]).describe('fan-out values d₂'),
   budget: z.number().int().min(1000).max(1e9).default(2 ** 21).describe('random numbers / multiply-adds per grid point'),
   minTrials: z.number().int().min(4).max(1_000_000).default(16).describe('fewest trials per grid point'),
   maxTrials: z.number().int().min(4).max(1_000_000).default(20_000).describe('most trials per grid point'),
-});
+}).superRefine(orderedPairs([['minTrials', 'maxTrials']]));
 type Params = z.output<typeof params>;
 
 interface Point {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { simulateRemat } from '../remat.js';
 import type { Check, Experiment, ExperimentOutput } from './api.js';
 import { exactCheck } from './stats.js';
+import { orderedPairs } from './schema-rules.js';
 import { expDet, logDet } from '../libm/index.js';
 
 /** Closed form: q = ⌊n/k⌋ full segments cost 0+1+…+(k−1) each, the r = n mod k layers above the last checkpoint
@@ -27,7 +28,7 @@ const params = z.object({
   every: z.number().int().min(1).max(100_000).default(5).describe('store every k-th activation'),
   fwdNs: z.number().min(0).max(1e9).default(20).describe('cost of one forward step (ns)'),
   loadmemNs: z.number().min(0).max(1e9).default(10).describe('cost of one read of a stored activation (ns)'),
-});
+}).superRefine(orderedPairs([['every', 'layers', 'low']])); // simulateRemat's rule: k ≤ n
 
 export const rematExperiment: Experiment<typeof params> = {
   id: 'remat',

@@ -5,6 +5,7 @@ import type { Check, Experiment, ExperimentOutput, Series, Table } from './api.j
 import { logLogFit } from './loglog.js';
 import { measureInitRms, trialsFor, type Estimate } from './mup-measure.js';
 import { yieldToEventLoop } from './run.js';
+import { gridOf, orderedPairs } from './schema-rules.js';
 import { familyThreshold } from './significance.js';
 import { finiteOrNull, zCheck } from './stats.js';
 
@@ -12,7 +13,7 @@ import { finiteOrNull, zCheck } from './stats.js';
 export const Z95 = 1.959963984540054;
 
 const dims = (what: string, def: number[]) =>
-  z.array(z.number().int().min(1).max(8192)).min(2).max(12).default(def).describe(what);
+  gridOf(z.array(z.number().int().min(1).max(8192)).min(2).max(12)).default(def).describe(what);
 
 const params = z.object({
   d1s: dims('fan-in values d₁ (columns of W)', [16, 64, 256, 1024, 4096]),
@@ -20,7 +21,7 @@ const params = z.object({
   budget: z.number().int().min(1000).max(1e9).default(2 ** 22).describe('random numbers drawn per grid point (sets the trials)'),
   minTrials: z.number().int().min(4).max(1_000_000).default(8).describe('fewest trials per grid point'),
   maxTrials: z.number().int().min(4).max(1_000_000).default(20_000).describe('most trials per grid point'),
-});
+}).superRefine(orderedPairs([['minTrials', 'maxTrials']]));
 
 interface Point extends Estimate {
   d1: number;

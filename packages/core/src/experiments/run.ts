@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CancelledError, clipText, Hw3Error, InvalidArgumentError } from '../errors.js';
 import { checkSeed } from '../rng.js';
+import { options as checkOptions } from '../validate.js';
 import type { Experiment, ExperimentOutput, ExperimentResult, RunContext, RunOptions } from './api.js';
 
 /** The parameters were rejected by the experiment's schema; `issues` lists every problem. */
@@ -24,7 +25,7 @@ export function resolveParams<S extends z.ZodObject>(experiment: Experiment<S>, 
       unknown.map((param) => ({ param, message: `unknown parameter (known: ${[...known].join(', ')})` })),
     );
   }
-  const parsed = experiment.params.safeParse(raw);
+  const parsed = experiment.params.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     throw new ParamError(
       experiment.id,
@@ -50,6 +51,13 @@ export async function runExperiment<S extends z.ZodObject>(
   rawParams: unknown = {},
   options: RunOptions = {},
 ): Promise<ExperimentResult> {
+  // Duck-typed: an experiment built against another copy of zod (a bundle, a worker) is still an experiment.
+  const candidate = experiment as { run?: unknown; params?: { safeParse?: unknown; shape?: unknown } } | null;
+  if (typeof candidate !== 'object' || candidate === null || typeof candidate.run !== 'function' || typeof candidate.params?.safeParse !== 'function' || typeof candidate.params.shape !== 'object') {
+    const hint = typeof experiment === 'string' ? ` (for an id, pass getExperiment(${JSON.stringify(experiment)}))` : '';
+    throw new InvalidArgumentError('experiment', experiment, `an experiment object from the registry${hint}`);
+  }
+  checkOptions('options', options, false, ['seed', 'signal', 'onProgress', 'progressIntervalMs']);
   const params = resolveParams(experiment, rawParams);
   const seed = options.seed ?? 1;
   checkSeed('seed', seed);

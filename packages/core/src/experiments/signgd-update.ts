@@ -1,6 +1,7 @@
 // Homework problem 1b: the squared RMS norm of a SignGD update's effect, y′ = sign(x gᵀ) x, grows like d₁², not d₁;
 // and one step further: a batch of B inputs, summing B sign updates or taking the sign of the summed gradient.
 import { z } from 'zod';
+import { gridOf, orderedPairs } from './schema-rules.js';
 import { createRng } from '../rng.js';
 import type { Check, Experiment, ExperimentOutput, Series, Table } from './api.js';
 import { expectedLogLogSlopes, logLogFit, type LogLogPoint } from './loglog.js';
@@ -11,14 +12,14 @@ import { familyThreshold } from './significance.js';
 import { finiteOrNull, zCheck } from './stats.js';
 
 const params = z.object({
-  d1s: z.array(z.number().int().min(1).max(8192)).min(2).max(16).default([4, 16, 64, 256, 1024, 4096]).describe('fan-in values d₁'),
+  d1s: gridOf(z.array(z.number().int().min(1).max(8192)).min(2).max(16)).default([4, 16, 64, 256, 1024, 4096]).describe('fan-in values d₁'),
   d2: z.number().int().min(1).max(4096).default(64).describe('fan-out d₂ (rows of the update)'),
   batches: z.array(z.number().int().min(1).max(256)).max(6).default([1, 4, 32]).describe('batch sizes B (1 is the homework)'),
   gradients: z.enum(['independent', 'shared']).default('independent').describe('per-example output gradients g_b, or one g for all'),
   budget: z.number().int().min(1000).max(1e9).default(2 ** 21).describe('multiply-adds per grid point (sets the trials)'),
   minTrials: z.number().int().min(4).max(1_000_000).default(16).describe('fewest trials per grid point'),
   maxTrials: z.number().int().min(4).max(1_000_000).default(20_000).describe('most trials per grid point'),
-});
+}).superRefine(orderedPairs([['minTrials', 'maxTrials']]));
 type Params = z.output<typeof params>;
 
 interface Point {

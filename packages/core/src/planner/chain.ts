@@ -73,7 +73,7 @@ function perLayer(param: string, value: unknown, n: number, fallback: number, in
  *   positive integers, or per-layer arrays of the wrong length.
  */
 export function makeChain(spec: ChainSpec): Chain {
-  const s = checkOptions('chain', spec, true)!;
+  const s = checkOptions('chain', spec, true, ['layers', 'fwdCost', 'bwdCost', 'sizes', 'inputSize', 'loadMemCost', 'loadDiskCost', 'storeDiskCost'])!;
   const n = positiveInt('layers', s.layers, MAX_PLANNER_LAYERS);
   const fwd = perLayer('fwdCost', s.fwdCost, n, 20, false);
   const bwd = perLayer('bwdCost', s.bwdCost, n, 0, false);
