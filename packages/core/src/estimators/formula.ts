@@ -51,8 +51,9 @@ export interface FormulaCost {
   expression: string;
   /** h'(x) as text. */
   derivative: string;
-  /** The checked syntax tree of h (for analyses such as its growth). */
+  /** The checked syntax trees of h and h′ (for analyses such as their growth). */
   tree: FormulaNode;
+  derivativeTree: FormulaNode;
   h(x: number): number;
   dh(x: number): number;
 }
@@ -73,6 +74,7 @@ export function parseFormula(expression: string): FormulaCost {
     expression,
     derivative: formatFormula(derivative),
     tree: parsed.tree,
+    derivativeTree: derivative,
     h: compileInX(parsed.tree, parsed.text),
     dh: compileInX(derivative, parsed.text),
   };
