@@ -3,7 +3,7 @@ import { InvalidArgumentError } from './errors.js';
 import type { Rng } from './rng.js';
 import { getKernels } from './runtime.js';
 import { withStaged } from './staging.js';
-import { dtypeOf, finite, options as checkOptions, positive } from './validate.js';
+import { dtypeOf, finite, keysOf, options as checkOptions, positive } from './validate.js';
 
 /** Options of `fillNormal`. */
 export interface NormalOptions {
@@ -49,7 +49,7 @@ function checkRng(rng: unknown): Rng {
  */
 export function fillNormal<T extends FloatInput>(out: T, options: NormalOptions): T {
   const dtype = dtypeOf('out', out);
-  const opts = checkOptions('options', options, true, ['rng', 'mean', 'std'])!;
+  const opts = checkOptions('options', options, true, keysOf<NormalOptions>()(['rng', 'mean', 'std']))!;
   const rng = checkRng(opts.rng);
   const mean = finite('mean', opts.mean ?? 0);
   const std = positive('std', opts.std ?? 1);
@@ -80,7 +80,7 @@ export function fillNormal<T extends FloatInput>(out: T, options: NormalOptions)
  */
 export function fillUniform<T extends FloatInput>(out: T, options: UniformOptions): T {
   const dtype = dtypeOf('out', out);
-  const opts = checkOptions('options', options, true, ['rng', 'low', 'high'])!;
+  const opts = checkOptions('options', options, true, keysOf<UniformOptions>()(['rng', 'low', 'high']))!;
   const rng = checkRng(opts.rng);
   const low = finite('low', opts.low ?? 0);
   const high = finite('high', opts.high ?? 1);

@@ -2,7 +2,7 @@ import type { ArrayOf, DType, FloatArray, FloatInput, MatrixShape } from './api.
 import type { WasmArray } from './wasm-array.js';
 import { getKernels } from './runtime.js';
 import { withStaged } from './staging.js';
-import { commonDType, length, options as checkOptions, positiveInt } from './validate.js';
+import { commonDType, keysOf, length, options as checkOptions, positiveInt } from './validate.js';
 
 /** Options of `matvec` / `matvecTransposed`: W's shape and an optional output. */
 export interface MatvecOptions<O extends FloatInput = FloatInput> extends MatrixShape {
@@ -15,7 +15,7 @@ function newOutput(dtype: DType, n: number): ArrayOf<DType> {
 }
 
 function checkShape(options: unknown): { rows: number; cols: number; out: FloatInput | undefined } {
-  const opts = checkOptions('options', options as MatvecOptions, true, ['rows', 'cols', 'out'])!;
+  const opts = checkOptions('options', options as MatvecOptions, true, keysOf<MatvecOptions>()(['rows', 'cols', 'out']))!;
   const rows = positiveInt('rows', opts.rows);
   const cols = positiveInt('cols', opts.cols);
   if (rows * cols > 2 ** 31 - 1) positiveInt('rows × cols', rows * cols);

@@ -1,7 +1,7 @@
 import { REMAT_MODE } from '@hw3/kernels';
 import { InvalidArgumentError } from './errors.js';
 import { allocate, getKernels, release } from './runtime.js';
-import { nonNegative, options as checkOptions, positiveInt } from './validate.js';
+import { keysOf, nonNegative, options as checkOptions, positiveInt } from './validate.js';
 
 /** 'recompute': every activation recomputed from its checkpoint (the homework's count); 'cache-segments': each
  * segment recomputed once and kept until its backward steps are done (each kept activation is read back: one
@@ -82,7 +82,7 @@ function storedLayers(layers: number, every: unknown, stored: unknown): number[]
  * @throws MemoryLimitError if the 5 bytes/layer of scratch cannot be allocated.
  */
 export function simulateRemat(options: RematOptions): RematResult {
-  const opts = checkOptions('options', options, true, ['layers', 'every', 'stored', 'mode', 'fwdNs', 'loadmemNs', 'loaddiskNs'])!;
+  const opts = checkOptions('options', options, true, keysOf<RematOptions>()(['layers', 'every', 'stored', 'mode', 'fwdNs', 'loadmemNs', 'loaddiskNs']))!;
   const layers = positiveInt('layers', opts.layers, MAX_REMAT_LAYERS);
   const stored = storedLayers(layers, opts.every, opts.stored);
   const mode = opts.mode ?? 'recompute';

@@ -1,7 +1,7 @@
 import type { FloatInput, MatrixShape } from './api.js';
 import { getKernels } from './runtime.js';
 import { withStaged } from './staging.js';
-import { commonDType, length, options as checkOptions, positive, positiveInt } from './validate.js';
+import { commonDType, keysOf, length, options as checkOptions, positive, positiveInt } from './validate.js';
 
 /** Options of `signgdOuterUpdate`: W's shape and the learning rate. */
 export interface SignGdOuterOptions extends MatrixShape {
@@ -20,7 +20,7 @@ export interface SignGdOuterOptions extends MatrixShape {
  * @throws UseAfterFreeError for a freed WasmArray; MemoryLimitError if plain arrays cannot be staged.
  */
 export function signgdOuterUpdate<W extends FloatInput>(W: W, g: FloatInput, x: FloatInput, options: SignGdOuterOptions): W {
-  const opts = checkOptions('options', options, true, ['rows', 'cols', 'lr'])!;
+  const opts = checkOptions('options', options, true, keysOf<SignGdOuterOptions>()(['rows', 'cols', 'lr']))!;
   const rows = positiveInt('rows', opts.rows);
   const cols = positiveInt('cols', opts.cols);
   if (rows * cols > 2 ** 31 - 1) positiveInt('rows × cols', rows * cols);

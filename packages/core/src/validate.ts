@@ -58,6 +58,17 @@ export function length(param: string, value: FloatInput, expected: number, becau
 }
 
 /**
+ * The keys of an options type T, checked by the compiler both ways: every key listed is a key of T, and every key of T
+ * is listed (adding a field to T without listing it here is a type error), so `options()` never rejects a real field.
+ * @example const KEYS = keysOf<RematOptions>()(['layers', 'every', ...]);
+ */
+export function keysOf<T>() {
+  return <const K extends readonly (keyof T & string)[]>(
+    keys: K & ([Exclude<keyof T, K[number]>] extends [never] ? unknown : { missingKeys: Exclude<keyof T, K[number]> }),
+  ): readonly string[] => keys;
+}
+
+/**
  * Options must be a plain object (or undefined, where allowed) whose keys are all in `allowed`: a misspelt key
  * (`{ evry: 3 }`) is an UnknownOptionError naming it, the nearest allowed key and all of them, never silently ignored.
  */

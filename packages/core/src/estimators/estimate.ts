@@ -11,7 +11,7 @@ import { estimators as reference } from '@hw3/kernels/reference';
 import { CancelledError, InvalidArgumentError } from '../errors.js';
 import type { Rng } from '../rng.js';
 import { allocate, getKernels, release } from '../runtime.js';
-import { options as checkOptions, positiveInt } from '../validate.js';
+import { keysOf, options as checkOptions, positiveInt } from '../validate.js';
 import { STAT_WORDS, summarize } from './moments.js';
 import {
   checkDistribution,
@@ -64,7 +64,7 @@ export interface GradientEstimate {
 }
 
 const MAX_SAMPLES = 1e12;
-const ESTIMATE_OPTION_KEYS = ['distribution', 'cost', 'estimator', 'param', 'baseline', 'baselineValue', 'batchSize', 'samples', 'pilotSamples', 'rng'];
+const ESTIMATE_OPTION_KEYS = keysOf<EstimateOptions>()(['distribution', 'cost', 'estimator', 'param', 'baseline', 'baselineValue', 'batchSize', 'samples', 'pilotSamples', 'rng']);
 const CHUNK_DRAWS = 1 << 15; // draws per kernel chunk: 256 KiB of scratch
 
 /**

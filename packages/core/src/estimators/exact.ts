@@ -5,7 +5,7 @@
 // The pairs (uⱼ, sⱼ) are independent across j, so the moments E[Uᵃ Sᵇ] (a, b ≤ 2) of the sum follow from each pair's
 // by the binomial convolution; E g = E[US], E g² = E[U²S²] − 2b E[US²] + b² E[S²].
 import { InvalidArgumentError } from '../errors.js';
-import { options as checkOptions } from '../validate.js';
+import { keysOf, options as checkOptions } from '../validate.js';
 import { exponentialRule, maxwellRule, normalRule, rayleighRule, uniformRule, type Rule } from './quadrature.js';
 import { checkDistribution, checkEstimatorFor, resolveCost, type CostSpec, type DistributionSpec, type EstimatorKind, type GradParam } from './spec.js';
 import { expDet } from '../libm/index.js';
@@ -81,7 +81,7 @@ export interface ExactGradient {
  * @throws InvalidArgumentError for bad options (as estimateGradient), or a batch baseline (not supported here).
  */
 export function exactGradient(options: ExactOptions): ExactGradient {
-  checkOptions('options', options, true, ['distribution', 'cost', 'estimator', 'param', 'baseline', 'baselineValue']);
+  checkOptions('options', options, true, keysOf<ExactOptions>()(['distribution', 'cost', 'estimator', 'param', 'baseline', 'baselineValue']));
   const dist = checkDistribution(options.distribution);
   const { estimator, param } = checkEstimatorFor(dist, options.estimator, options.param);
   const baseline = options.baseline ?? 'none';

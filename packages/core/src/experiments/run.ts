@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CancelledError, clipText, Hw3Error, InvalidArgumentError } from '../errors.js';
 import { checkSeed } from '../rng.js';
-import { options as checkOptions } from '../validate.js';
+import { keysOf, options as checkOptions } from '../validate.js';
 import type { Experiment, ExperimentOutput, ExperimentResult, RunContext, RunOptions } from './api.js';
 
 /** The parameters were rejected by the experiment's schema; `issues` lists every problem. */
@@ -57,7 +57,7 @@ export async function runExperiment<S extends z.ZodObject>(
     const hint = typeof experiment === 'string' ? ` (for an id, pass getExperiment(${JSON.stringify(experiment)}))` : '';
     throw new InvalidArgumentError('experiment', experiment, `an experiment object from the registry${hint}`);
   }
-  checkOptions('options', options, false, ['seed', 'signal', 'onProgress', 'progressIntervalMs']);
+  checkOptions('options', options, false, keysOf<RunOptions>()(['seed', 'signal', 'onProgress', 'progressIntervalMs']));
   const params = resolveParams(experiment, rawParams);
   const seed = options.seed ?? 1;
   checkSeed('seed', seed);

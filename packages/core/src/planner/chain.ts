@@ -1,7 +1,7 @@
 // The chain a schedule runs on: n layers with per-layer forward/backward costs and activation sizes, and the costs of
 // moving activations (per size unit). Normalised once at the API boundary; planners and the simulator read it.
 import { InvalidArgumentError } from '../errors.js';
-import { nonNegative, options as checkOptions, positiveInt } from '../validate.js';
+import { keysOf, nonNegative, options as checkOptions, positiveInt } from '../validate.js';
 
 /** Longest chain the planner accepts (a trace of it must fit in WebAssembly memory). */
 export const MAX_PLANNER_LAYERS = 2 ** 22;
@@ -73,7 +73,7 @@ function perLayer(param: string, value: unknown, n: number, fallback: number, in
  *   positive integers, or per-layer arrays of the wrong length.
  */
 export function makeChain(spec: ChainSpec): Chain {
-  const s = checkOptions('chain', spec, true, ['layers', 'fwdCost', 'bwdCost', 'sizes', 'inputSize', 'loadMemCost', 'loadDiskCost', 'storeDiskCost'])!;
+  const s = checkOptions('chain', spec, true, keysOf<ChainSpec>()(['layers', 'fwdCost', 'bwdCost', 'sizes', 'inputSize', 'loadMemCost', 'loadDiskCost', 'storeDiskCost', 'memoryModel']))!;
   const n = positiveInt('layers', s.layers, MAX_PLANNER_LAYERS);
   const fwd = perLayer('fwdCost', s.fwdCost, n, 20, false);
   const bwd = perLayer('bwdCost', s.bwdCost, n, 0, false);
