@@ -31,7 +31,7 @@ afterEach(() => {
 });
 
 describe('help everywhere', () => {
-  it.each([[['--help']], [['run', '--help']], [['run', '1b', '--help']], [['run', 'remat', '--help']], [['check', '--help']], [['list', '--help']], [['report', '--help']]])(
+  it.each([[['--help']], [['run', '--help']], [['run', '1b', '--help']], [['run', 'remat', '--help']], [['check', '--help']], [['list', '--help']], [['report', '--help']], [['doctor', '--help']]])(
     '%j prints usage on stdout, exit 0',
     async (args) => {
       const r = await hw3(args);
@@ -111,7 +111,7 @@ describe('verdicts and exit codes', () => {
   });
 
   it('--json output is exactly one JSON object (run and check)', async () => {
-    for (const args of [['run', '4b', '--json'], ['check', '4b', 'n', '--json'], ['list', '--json'], ['report', '--json']]) {
+    for (const args of [['run', '4b', '--json'], ['check', '4b', 'n', '--json'], ['list', '--json'], ['doctor', '--json']]) {
       const r = await hw3(args);
       expect(r.stdout.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(typeof JSON.parse(r.stdout)).toBe('object');

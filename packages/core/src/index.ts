@@ -25,3 +25,4 @@ export * from './claims/index.js';
 export * from './mup/index.js';
 export * from './planner/index.js';
 export * from './calibration/index.js';
+export * from './report/index.js';

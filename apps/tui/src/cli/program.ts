@@ -5,6 +5,7 @@ import { CancelledError, claimQuestions } from '@hw3/core';
 import { calibrateCommand } from './calibrate-command.js';
 import { checkCommand } from './check-command.js';
 import { wantsJson } from './argv.js';
+import { doctorCommand } from './doctor-command.js';
 import { CommandLineError, reportCommanderErrors, toErrorReport, writeErrorReport, type AllowedForArgument } from './error-report.js';
 import { knownExperiments } from './experiment-names.js';
 import { EXIT } from './exit.js';
@@ -25,10 +26,10 @@ export function createProgram(args: readonly string[]): Command {
     .addHelpText(
       'after',
       '\nExit codes: 0 all checks pass / claim consistent, 1 a check fails / claim refuted, 2 bad input, 130 interrupted.\n' +
-        'Examples:\n  hw3 list\n  hw3 run 1b --json\n  hw3 run rms-at-init --preset quick --seed 7\n  hw3 check 1b "d1*(1-2/pi+2*d1/pi)"',
+        'Examples:\n  hw3 list\n  hw3 run 1b --json\n  hw3 run rms-at-init --preset quick --seed 7\n  hw3 check 1b "d1*(1-2/pi+2*d1/pi)"\n  hw3 report --out hw3-report.html',
     );
   reportCommanderErrors(program);
-  for (const command of [listCommand(), runCommand(args), checkCommand(), reportCommand(), calibrateCommand()]) {
+  for (const command of [listCommand(), runCommand(args), checkCommand(), reportCommand(), calibrateCommand(), doctorCommand()]) {
     command.copyInheritedSettings(program);
     reportCommanderErrors(command);
     program.addCommand(command);

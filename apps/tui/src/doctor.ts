@@ -1,14 +1,15 @@
-// The kernel report: each WebAssembly kernel at work on a small, seeded problem, with its closed-form check.
+// `hw3 doctor`: each WebAssembly kernel at work on a small, seeded problem, with its closed-form check — a quick
+// sign that the build and the machine are fine before running experiments.
 import { createRng, fillNormal, matvec, signgdOuterUpdate, simulateRemat } from '@hw3/core';
 
-export interface ReportLine {
+export interface DoctorLine {
   label: string;
   value: string;
   ok: boolean;
 }
 
-export function kernelReport(seed: number): ReportLine[] {
-  const lines: ReportLine[] = [];
+export function kernelDoctor(seed: number): DoctorLine[] {
+  const lines: DoctorLine[] = [];
   const rng = createRng(seed);
 
   const n = 1_000_000;
