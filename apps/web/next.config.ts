@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The kernels' .wasm is fetched relative to the bundled worker; nothing else is loaded from the network.
   images: { unoptimized: true },
+  // The API reference (scripts/build-docs.mjs writes it into public/docs/): static hosts serve /docs/ as its
+  // index.html; the server is told to.
+  ...(staticExport ? {} : { rewrites: async () => [{ source: '/docs/', destination: '/docs/index.html' }] }),
 };
 
 export default nextConfig;

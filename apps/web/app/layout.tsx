@@ -31,6 +31,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               HW3 Lab
             </Link>
             <Link href="/claims/">Claim checker</Link>
+            {/* A plain link: the reference is static HTML (public/docs), not a page of this app. */}
+            <a href="/docs/">API reference</a>
           </nav>
         </header>
         <main id="main">{children}</main>

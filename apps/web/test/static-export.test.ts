@@ -27,8 +27,8 @@ afterAll(async () => {
   await new Promise((r) => server?.close(r));
 });
 
-test('the exported home and claim pages load offline without errors', async () => {
-  for (const path of ['/', '/claims/']) {
+test('the exported home, claim and API reference pages load offline without errors', async () => {
+  for (const path of ['/', '/claims/', '/docs/', '/docs/functions/loadExperiment.html']) {
     const p = await openPage(browser, base);
     await p.page.goto(`${base}${path}`);
     await p.page.waitForSelector('h1');
