@@ -14,7 +14,7 @@ const n0 = 32;
 const n = 128;
 const r = n / n0; // ñ
 const byName = (plans: TensorPlan[]) => Object.fromEntries(plans.map((t) => [t.name, t])) as Record<TensorName, TensorPlan>;
-const plan = (id: 'sp' | 'mup' | 'mup-table8', extra = {}) => byName(planTensors({ inputDim: din, width: n, classes: 10 }, { parameterization: id, baseWidth: n0, ...extra }));
+const plan = (id: 'sp' | 'mup' | 'mup-table8' | 'sp-mup-vector-lr', extra = {}) => byName(planTensors({ inputDim: din, width: n, classes: 10 }, { parameterization: id, baseWidth: n0, ...extra }));
 
 describe('per-tensor numbers = the tables (written out independently here)', () => {
   it('SP: var 1/fan_in, one LR', () => {
@@ -41,6 +41,16 @@ describe('per-tensor numbers = the tables (written out independently here)', () 
     expect([p.W1.adamLr, p.W2.adamLr, p.W3.adamLr]).toEqual([1, 1 / r, 1]);
     expect(p.W3.adamEps).toBe(1 / r);
   });
+  it('control “SP + μP input/bias LR”: SP init; Adam η·ñ for W1 and every bias (b3 too), η for W2 and W3; SGD μP’s fan_out for W1, b1, b2', () => {
+    const p = plan('sp-mup-vector-lr');
+    const sp = plan('sp');
+    for (const k of ['W1', 'b1', 'W2', 'b2', 'W3', 'b3'] as const) expect([p[k].initStd, p[k].multiplier, p[k].adamEps]).toEqual([sp[k].initStd, sp[k].multiplier, 1]);
+    expect([p.W1.adamLr, p.b1.adamLr, p.W2.adamLr, p.b2.adamLr, p.W3.adamLr, p.b3.adamLr]).toEqual([r, r, 1, r, 1, r]);
+    expect([p.W1.sgdLr, p.b1.sgdLr, p.W2.sgdLr, p.b2.sgdLr, p.W3.sgdLr, p.b3.sgdLr]).toEqual([r, r, 1, r, 1, 1]);
+    // Relative to the hidden weights, every tensor's Adam LR is μP's: the control's LRs are ñ times μP's.
+    const mu = plan('mup');
+    for (const k of ['W1', 'b1', 'W2', 'b2', 'W3', 'b3'] as const) expect(p[k].adamLr).toBe(r * mu[k].adamLr);
+  });
   it('options: multipliers multiply, zero readout zeroes W3, biases start at 0', () => {
     const p = plan('mup-table8', { inputMultiplier: 2, outputMultiplier: 3, zeroReadout: true });
     expect(p.W1.multiplier).toBe(2);
@@ -59,7 +69,7 @@ describe('per-tensor numbers = the tables (written out independently here)', () 
 
 describe('init statistics and the step each tensor takes', () => {
   it('sample mean and variance of every weight match the plan (5 standard errors)', () => {
-    for (const id of ['sp', 'mup', 'mup-table8'] as const) {
+    for (const id of ['sp', 'mup', 'mup-table8', 'sp-mup-vector-lr'] as const) {
       const model = new MlpModel({ inputDim: din, width: 256, classes: 10 }, { parameterization: id, baseWidth: n0 }, { kind: 'sgd', lr: 1 }, 1);
       try {
         model.initialize(Rng.fromSeed(11));
@@ -123,8 +133,8 @@ describe('equivalences checked by training (synthetic data, 4 steps)', () => {
     ...(optimizer === 'sgd' ? { momentum: 0.9 } : {}),
   });
   for (const opt of ['sgd', 'adam', 'signgd'] as const) {
-    it(`${opt}: μP (both tables) = SP at the base width, bitwise`, () => {
-      for (const mup of ['mup', 'mup-table8'] as const) {
+    it(`${opt}: μP (both tables) and the control = SP at the base width, bitwise`, () => {
+      for (const mup of ['mup', 'mup-table8', 'sp-mup-vector-lr'] as const) {
         const d = compareTraining(cfg('sp', n0, opt), cfg(mup, n0, opt), data, 4);
         expect(d.differing).toBe(0);
         expect(d.maxLossDiff).toBe(0);
@@ -142,6 +152,7 @@ describe('equivalences checked by training (synthetic data, 4 steps)', () => {
       // The comparison can fail: SP and μP are different networks away from the base width.
       const differ = compareTraining(cfg('sp', n, opt), cfg('mup', n, opt), data, 4);
       expect(differ.differing).toBeGreaterThan(0);
+      expect(compareTraining(cfg('sp', n, opt), cfg('sp-mup-vector-lr', n, opt), data, 4).differing).toBeGreaterThan(0);
     });
   }
 });

@@ -2,6 +2,7 @@ export {
   SP,
   MUP_TABLE3,
   MUP_TABLE8,
+  SP_MUP_VECTOR_LR,
   PARAMETERIZATIONS,
   scale as parameterizationScale,
   formatScaling,

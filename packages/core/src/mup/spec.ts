@@ -92,7 +92,7 @@ export function planTensors(shape: MlpShape, options: ScalingOptions): TensorPla
   ];
   return layout.map(([name, role, fanIn, fanOut, baseIn, baseOut]) => {
     const r = p.rules[role];
-    const f = (rule: typeof r.initVar) => scale(rule, fanIn, fanOut, baseIn, baseOut);
+    const f = (rule: typeof r.initVar) => scale(rule, fanIn, fanOut, baseIn, baseOut, width / base);
     const isBias = role === 'bias';
     const extra = name === 'W1' ? alphaIn : name === 'W3' ? alphaOut : 1;
     const zero = isBias || (name === 'W3' && options.zeroReadout === true);
