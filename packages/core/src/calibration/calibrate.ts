@@ -14,8 +14,10 @@ import { checkKind, describePerturbation, passesPerturbed, type CheckKind } from
 export const DEFAULT_PERTURBATION = 0.05;
 /** Confidence of the printed intervals (two-sided) and of the "exceeds its design" verdict (one-sided). */
 export const INTERVAL_CONFIDENCE = 0.95;
+/** One-sided confidence of the "fails more often than its design" verdict. */
 export const VERDICT_CONFIDENCE = 0.99;
 
+/** A failure count over runs, with its Clopper–Pearson interval. */
 export interface Rate {
   failures: number;
   runs: number;
@@ -24,6 +26,7 @@ export interface Rate {
   high: number;
 }
 
+/** One check across seeds: how often it failed on the correct closed form, and how often under a perturbed one. */
 export interface CheckCalibration {
   name: string;
   kind: CheckKind;
@@ -43,6 +46,7 @@ export interface CheckCalibration {
   worstUse: number | null;
 }
 
+/** An experiment across seeds: per check and family-wise false-alarm rates and powers. */
 export interface ExperimentCalibration {
   id: string;
   title: string;
@@ -61,6 +65,7 @@ export interface ExperimentCalibration {
   elapsedMs: number;
 }
 
+/** What to calibrate: the experiment, how many seeds from which, the preset and the perturbation. */
 export interface CalibrationRequest {
   /** Experiment id, question or part. */
   experiment: string;
@@ -74,11 +79,13 @@ export interface CalibrationRequest {
 /** Runs one seed; the default runs in this thread. Calibration is deterministic in the seeds whatever runs them. */
 export type SeedRunner = (experiment: Experiment, params: Record<string, unknown>, seed: number, signal?: AbortSignal) => Promise<ExperimentResult>;
 
+/** How to run a calibration: concurrency, the seed runner, cancellation and progress. */
 export interface CalibrationOptions {
   /** How many seeds run at once (use with a runner that runs them elsewhere, e.g. worker threads). Default 1. */
   concurrency?: number;
   runner?: SeedRunner;
   signal?: AbortSignal;
+  /** Called after each seed with the seeds done, the total, and the seed that finished. */
   onProgress?: (done: number, total: number, seed: number) => void;
 }
 

@@ -5,6 +5,7 @@ import type { Check } from '../experiments/api.js';
 /** How a check decides: a z (or t) statistic, a band around the closed form, or exact equality. */
 export type CheckKind = 'statistical' | 'band' | 'exact';
 
+/** How a check decides: statistical (z against zMax), a band (a tolerance), or exact. */
 export function checkKind(check: Check): CheckKind {
   if (check.zMax !== undefined && check.stderr !== undefined) return 'statistical';
   return (check.tolerance ?? 0) === 0 ? 'exact' : 'band';
@@ -16,6 +17,7 @@ export function perturbedExpected(expected: number, delta: number): number {
   return expected === 0 ? delta : expected * (1 + delta);
 }
 
+/** The perturbation of a closed form as people read it: `×1.05`, or `+0.05` for a closed form of 0. */
 export function describePerturbation(expected: number, delta: number): string {
   return expected === 0 ? `+${delta}` : `×${1 + delta}`;
 }

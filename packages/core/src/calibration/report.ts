@@ -4,17 +4,20 @@ import { InvalidArgumentError } from '../errors.js';
 import type { CheckCalibration, ExperimentCalibration, Rate } from './calibrate.js';
 import { DEFAULT_PERTURBATION, INTERVAL_CONFIDENCE, VERDICT_CONFIDENCE } from './calibrate.js';
 
+/** An experiment's calibration as stored in the committed report. */
 export interface CalibrationEntry extends ExperimentCalibration {
   /** When it ran (ISO 8601) and on which source (git commit, when known). */
   ranAt: string;
   commit: string | null;
 }
 
+/** The committed calibration report: every experiment's entry. */
 export interface CalibrationReport {
   format: 'hw3-calibration/1';
   experiments: CalibrationEntry[];
 }
 
+/** A report with no entries. */
 export function emptyReport(): CalibrationReport {
   return { format: 'hw3-calibration/1', experiments: [] };
 }

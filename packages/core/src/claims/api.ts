@@ -23,12 +23,14 @@ export interface ClaimMeasurement {
   trials?: number;
 }
 
+/** What a question's `measure` gets for one grid point. */
 export interface ClaimMeasureContext {
   /** A generator for this point only (streams are independent across points). */
   rng: Rng;
   signal?: AbortSignal;
 }
 
+/** A homework question whose answer can be claimed as a formula: its variables, grid and how to measure a point. */
 export interface ClaimQuestion {
   /** Homework question, e.g. '1b'. */
   question: string;
@@ -65,6 +67,7 @@ export interface ClaimEvidence {
   agrees: boolean;
 }
 
+/** The verdict on a claimed formula, with the evidence at every grid point. */
 export interface ClaimResult {
   question: string;
   /** The formula as typed (trimmed). */
@@ -100,12 +103,14 @@ export interface ClaimResolution {
   description: string;
 }
 
+/** What {@link checkClaim} is asked: the question, the claimed formula, and how to run. */
 export interface CheckClaimOptions {
   /** A question id, e.g. '1b' (or an experiment id/part the question answers, e.g. 'signgd-update', '4b'). */
   question: string;
   formula: string;
   seed?: number;
   signal?: AbortSignal;
+  /** Called now and then with the fraction of grid points measured. */
   onProgress?: (progress: { fraction: number; message?: string }) => void;
   /** Family-wise false-alarm rate for statistical questions (default FAMILY_ALPHA = 1e-3). */
   alpha?: number;

@@ -31,6 +31,7 @@ function measureVariance(estimator: EstimatorKind) {
   };
 }
 
+/** Question 3: the score-function estimator's variance as a formula in k, sigma and mu. */
 export const estimatorScoreVarianceQuestion: ClaimQuestion = {
   question: '3',
   quantity: 'Var of the score-function estimate f(x)(x₁ − μ₁)/σ² of ∂/∂μ₁ E‖x‖², x ~ N(mu·1, sigma² I_k), one sample',
@@ -41,6 +42,7 @@ export const estimatorScoreVarianceQuestion: ClaimQuestion = {
   measure: measureVariance('score'),
 };
 
+/** Question 3 (pathwise): the pathwise estimator's variance as a formula in k, sigma and mu. */
 export const estimatorPathwiseVarianceQuestion: ClaimQuestion = {
   question: '3-pathwise',
   quantity: 'Var of the pathwise estimate 2x₁ of ∂/∂μ₁ E‖x‖², x = mu·1 + sigma·ε, ε ~ N(0, I_k), one sample',

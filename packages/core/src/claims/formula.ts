@@ -40,6 +40,7 @@ export interface CompiledClaimFormula {
   normalized: string;
   /** The variables it uses. */
   variables: string[];
+  /** The formula's value for these variable values (NaN or ±Infinity where it is undefined). */
   evaluate(values: Readonly<Record<string, number>>): number;
 }
 

@@ -25,6 +25,7 @@ import {
   type ResolvedCost,
 } from './spec.js';
 
+/** What to estimate: distribution, cost, estimator, parameter, baseline, sample count and the generator. */
 export interface EstimateOptions {
   distribution: DistributionSpec;
   cost: CostSpec;
@@ -157,6 +158,7 @@ export class GradientEstimator {
     return this;
   }
 
+  /** The statistics of every sample drawn so far. */
   result(): GradientEstimate {
     const s = Array.from({ length: this.outputs }, (_, i) => summarize(this.#stats, i));
     const units = s[0]?.n ?? 0;

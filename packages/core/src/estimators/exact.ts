@@ -58,6 +58,7 @@ function expect(rule: Rule, g: (x: number) => number): { m1: number; m2: number 
   return { m1, m2 };
 }
 
+/** What {@link exactGradient} computes exactly: as {@link EstimateOptions}, without sampling. */
 export interface ExactOptions {
   distribution: DistributionSpec;
   cost: CostSpec;

@@ -54,7 +54,9 @@ export interface FormulaCost {
   /** The checked syntax trees of h and h′ (for analyses such as their growth). */
   tree: FormulaNode;
   derivativeTree: FormulaNode;
+  /** The cost h at x. */
   h(x: number): number;
+  /** Its derivative h′ at x (symbolic, not finite differences). */
   dh(x: number): number;
 }
 

@@ -27,6 +27,7 @@ export interface BernoulliSpec {
   kind: 'bernoulli';
   logit: number;
 }
+/** The sampling distribution p(x; θ) whose parameter θ the gradient is taken with respect to. */
 export type DistributionSpec = GaussianSpec | ExponentialSpec | BernoulliSpec;
 
 /**
@@ -41,6 +42,7 @@ export type CostSpec =
   | { kind: 'cosine'; k: number }
   | { kind: 'formula'; expression: string };
 
+/** Score function (REINFORCE), pathwise (reparameterization) or measure-valued gradient estimator. */
 export type EstimatorKind = 'score' | 'pathwise' | 'measure-valued';
 /** 'mu'/'sigma' for the Gaussian, 'rate' for the exponential, 'logit' for the Bernoulli. */
 export type GradParam = 'mu' | 'sigma' | 'rate' | 'logit';

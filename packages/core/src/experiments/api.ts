@@ -47,6 +47,7 @@ export interface Series {
   kind?: 'measured' | 'theory';
 }
 
+/** A table of a result: a title, column headers and rows (null is an empty cell). */
 export interface Table {
   title: string;
   columns: string[];
@@ -72,12 +73,14 @@ export interface ExperimentResult extends ExperimentOutput {
   status: 'complete' | 'cancelled';
 }
 
+/** How far a run is. */
 export interface Progress {
   /** 0 … 1. */
   fraction: number;
   message?: string;
 }
 
+/** What `run` gets besides its parameters: the seed, the cancel signal, progress and checkpoint callbacks. */
 export interface RunContext {
   seed: number;
   signal?: AbortSignal;
@@ -89,6 +92,7 @@ export interface RunContext {
   throwIfCancelled(): void;
 }
 
+/** An experiment: its texts, its parameter schema and presets, and a deterministic `run` (see the contract above). */
 export interface Experiment<S extends z.ZodObject = z.ZodObject> {
   /** kebab-case, unique. */
   id: string;
@@ -107,12 +111,15 @@ export interface Experiment<S extends z.ZodObject = z.ZodObject> {
   /** Named parameter sets: `quick` for a fast but meaningful run; `smoke` (optional) for the seconds-long runs of
    * contract tests, where `quick` is still long. */
   presets?: Record<string, Partial<z.input<S>>>;
+  /** Runs with validated parameters; deterministic in (params, ctx.seed). Call it through {@link runExperiment}. */
   run(params: z.output<S>, ctx: RunContext): Promise<ExperimentOutput>;
 }
 
+/** Options of {@link runExperiment}. */
 export interface RunOptions {
   seed?: number;
   signal?: AbortSignal;
+  /** Called with progress, at most every `progressIntervalMs`. */
   onProgress?: (progress: Progress) => void;
   /** Minimum milliseconds between progress callbacks (default 50). */
   progressIntervalMs?: number;

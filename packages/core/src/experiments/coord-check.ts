@@ -40,6 +40,7 @@ const MIN_SPAN = 8;
 
 const meanAbs = (a: Float32Array) => a.reduce((s, v) => s + Math.abs(v), 0) / a.length;
 
+/** Lab: the coordinate check — activation and update sizes across widths under SP and μP. */
 export const coordCheckExperiment: Experiment<typeof params> = {
   id: 'coord-check',
   question: 'lab',

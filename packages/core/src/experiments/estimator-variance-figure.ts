@@ -57,6 +57,7 @@ function crossings(a: (k: number) => number, b: (k: number) => number, lo: numbe
   return out;
 }
 
+/** Lab: Mohamed et al.'s Figure 2 — estimator variances as the cost's centre moves. */
 export const estimatorVarianceFigureExperiment: Experiment<typeof params> = {
   id: 'estimator-variance-figure',
   question: 'lab',

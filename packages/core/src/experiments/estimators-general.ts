@@ -27,6 +27,7 @@ const params = z.object({
 });
 type Params = z.output<typeof params>;
 
+/** 3d–3e: the estimators on other distributions and costs, including a cost formula of your own. */
 export const estimatorsGeneralExperiment: Experiment<typeof params> = {
   id: 'estimators-general',
   question: '3d–3e',

@@ -44,6 +44,7 @@ function gaussianRun(ctx: RunContext, stream: number, dim: number, mu: number, s
   return runInSlices(est, samples, ctx, onSlice);
 }
 
+/** 3a–3c: score-function vs pathwise gradients of a Gaussian expectation — bias, variance, dimension, σ. */
 export const estimatorsExperiment: Experiment<typeof params> = {
   id: 'estimators',
   question: '3a–3c',

@@ -2,6 +2,7 @@
 // By the delta method ln m̂ has standard error se/m, so the slopes' standard errors follow from (XᵀWX)⁻¹.
 import { logDet } from '../libm/index.js';
 
+/** One measurement for a log–log fit: the sizes and the measured value with its standard error. */
 export interface LogLogPoint {
   /** The regressors (e.g. [d1] or [d1, d2]), all > 0. */
   x: readonly number[];
@@ -11,6 +12,7 @@ export interface LogLogPoint {
   stderr: number;
 }
 
+/** A weighted least-squares fit of log(value) on the log sizes: slopes with standard errors. */
 export interface LogLogFit {
   intercept: number;
   slopes: number[];

@@ -20,6 +20,7 @@ const params = z.object({
   momentum: z.number().min(0).max(0.999).default(0).describe('SGD momentum (sgd only)'),
   workers: z.number().int().min(0).max(256).default(0).describe('worker threads (0: one per core)'),
 }).refine((p) => new Set(p.widths).size === p.widths.length, { message: 'widths must be distinct: the shifts compare the narrowest width with the widest', path: ['widths'] });
+/** 2a: learning-rate transfer across widths, SP vs μP, on MNIST. */
 export const lrTransferExperiment: Experiment<typeof params> = {
   id: 'lr-transfer',
   question: '2a',

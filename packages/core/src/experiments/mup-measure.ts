@@ -61,6 +61,7 @@ export function measureInitRms(rng: Rng, d1: number, d2: number, trials: number)
   });
 }
 
+/** The measured E‖y′‖²_rms of a SignGD update at one grid point, with its standard error. */
 export interface SigngdEstimate {
   /** mean over the batch's own inputs of ‖ΔW x_b‖²_rms */
   train: Estimate;

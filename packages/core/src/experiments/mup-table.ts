@@ -60,6 +60,7 @@ const PRINTED: Record<string, string[][]> = {
 
 const isPowerOfTwo = (x: number) => x > 0 && 2 ** Math.round(log2Det(x)) === x;
 
+/** 2b: μP's Table 3 and Table 8 give the same training, bit for bit. */
 export const mupTableExperiment: Experiment<typeof params> = {
   id: 'mup-table',
   question: '2b',

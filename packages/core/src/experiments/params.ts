@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { InvalidArgumentError } from '../errors.js';
 import type { Experiment } from './api.js';
 
+/** The kinds of parameter values a form or a flag can hold. */
 export type ParamType = 'integer' | 'number' | 'boolean' | 'enum' | 'integer[]' | 'number[]' | 'string';
 
+/** One parameter of an experiment, as a form field or a command-line flag: type, bounds, default, description. */
 export interface ParamField {
   name: string;
   type: ParamType;

@@ -16,6 +16,7 @@ import { estimatorsGeneralExperiment } from './estimators-general.js';
 import { estimatorVarianceFigureExperiment } from './estimator-variance-figure.js';
 import { editDistance } from '../edit-distance.js';
 
+/** Every registered experiment, in the order apps list them (homework order, then the labs). */
 export const experiments: readonly Experiment[] = [
   rmsAtInitExperiment as unknown as Experiment,
   signgdUpdateExperiment as unknown as Experiment,

@@ -104,6 +104,7 @@ function oneStep(model: MlpModel, x: Float32Array, y: Int32Array, rows: number) 
   return { acts, after, dW };
 }
 
+/** 2c: the spectral condition — weight and update norms, alignment and feature RMS across widths. */
 export const spectralExperiment: Experiment<typeof params> = {
   id: 'spectral',
   question: '2c',

@@ -7,6 +7,7 @@ export class RunningStats {
   mean = 0;
   #m2 = 0;
 
+  /** Adds one observation. */
   push(x: number): void {
     this.n++;
     const delta = x - this.mean;

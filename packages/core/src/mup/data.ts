@@ -3,6 +3,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import { Rng } from '../rng.js';
 
+/** Rows of a dataset split: inputs (row-major, inputDim per row) and labels. */
 export interface Split {
   /** rows × inputDim, row-major */
   x: Float32Array;
@@ -10,6 +11,7 @@ export interface Split {
   rows: number;
 }
 
+/** A classification dataset: train and test splits, the input width and the number of classes. */
 export interface Dataset {
   name: string;
   inputDim: number;
@@ -18,6 +20,7 @@ export interface Dataset {
   test: Split;
 }
 
+/** The datasets the trainer knows: real MNIST digits, or a small synthetic teacher task. */
 export type DatasetName = 'mnist' | 'synthetic';
 
 async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
@@ -75,6 +78,7 @@ export function loadMnist(): Promise<Dataset> {
   return mnist;
 }
 
+/** Shape and seed of the synthetic teacher task. */
 export interface SyntheticOptions {
   inputDim?: number;
   classes?: number;

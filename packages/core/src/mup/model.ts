@@ -7,6 +7,7 @@ import { pointerOf, WasmArray } from '../wasm-array.js';
 import { planTensors, type MlpShape, type OptimizerKind, type ScalingOptions, type TensorName, type TensorPlan } from './spec.js';
 import { powDet } from '../libm/index.js';
 
+/** The optimizer and its hyperparameters for {@link MlpModel}. */
 export interface OptimizerSettings {
   kind: OptimizerKind;
   /** Global learning rate η; tensor t steps with η·(its factor). */
@@ -221,6 +222,7 @@ export class MlpModel {
     this.tensors[name].w.copyFrom(values);
   }
 
+  /** Releases the model's WebAssembly memory; the model cannot be used afterwards. */
   free(): void {
     for (const t of Object.values(this.tensors)) for (const a of [t.w, t.g, t.m, t.v]) a?.free();
     for (const a of [this.#x, this.#h1, this.#h2, this.#logits, this.#dlogits, this.#d2, this.#d1]) a.free();

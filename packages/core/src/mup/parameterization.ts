@@ -31,8 +31,10 @@ export interface RoleRule {
   adamEps: Scaling;
 }
 
+/** The built-in parameterizations: SP, μP as in TP5 Table 3, Table 8's equivalent form, and SP with μP's input/bias learning rates (a control). */
 export type ParameterizationId = 'sp' | 'mup' | 'mup-table8' | 'sp-mup-vector-lr';
 
+/** A parameterization as data: per tensor role, powers of fan-in/fan-out for init, multiplier and learning rate. */
 export interface Parameterization {
   id: ParameterizationId;
   name: string;
@@ -113,6 +115,7 @@ export const SP_MUP_VECTOR_LR: Parameterization = {
   },
 };
 
+/** Every built-in parameterization by id. */
 export const PARAMETERIZATIONS: Readonly<Record<ParameterizationId, Parameterization>> = {
   sp: SP,
   mup: MUP_TABLE3,
@@ -140,6 +143,7 @@ export function formatScaling(rule: Scaling): string {
   return down.length ? `${num}/${down.join('·')}` : num;
 }
 
+/** Whether two scalings are the same powers of fan-in and fan-out. */
 export function sameScaling(a: Scaling, b: Scaling): boolean {
   return a.fanIn === b.fanIn && a.fanOut === b.fanOut && (a.width ?? 0) === (b.width ?? 0);
 }

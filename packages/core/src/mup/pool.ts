@@ -5,6 +5,7 @@ import { workerHost, type WorkerHandle } from './host.js';
 import { handleTask, type FromWorker } from './protocol.js';
 import { checkTrainConfig, type TrainConfig, type TrainResult } from './train.js';
 
+/** Options of {@link runTrainings}: worker count, cancel signal, progress and per-result callbacks. */
 export interface PoolOptions {
   /** Worker count: 0 runs inline on this thread; at most the number of logical cores. Default: min(cores, runs). */
   workers?: number;

@@ -6,12 +6,14 @@ import { PARAMETERIZATIONS, scale, type Parameterization, type ParameterizationI
 /** Largest width the engine accepts (a 16384² hidden matrix is 1 GiB of f32, half the WebAssembly memory). */
 export const MAX_WIDTH = 8192;
 
+/** The MLP input → width → width → classes. */
 export interface MlpShape {
   inputDim: number;
   width: number;
   classes: number;
 }
 
+/** The optimizers the trainer runs. */
 export type OptimizerKind = 'sgd' | 'adam' | 'signgd';
 
 /** Options microsoft/mup users expect, on top of the parameterization's table. */
@@ -29,6 +31,7 @@ export interface ScalingOptions {
   zeroReadout?: boolean;
 }
 
+/** The MLP's weights and biases, input to output. */
 export type TensorName = 'W1' | 'b1' | 'W2' | 'b2' | 'W3' | 'b3';
 
 /** One parameter tensor and what the parameterization makes of it. Weights are (rows, cols) = (fan_out, fan_in). */
@@ -49,6 +52,7 @@ export interface TensorPlan {
   adamEps: number;
 }
 
+/** The parameterization for an id (or the object itself). @throws InvalidArgumentError for an unknown id. */
 export function resolveParameterization(p: ParameterizationId | Parameterization): Parameterization {
   if (typeof p === 'object' && p !== null && 'rules' in p) return p;
   const found = PARAMETERIZATIONS[p as ParameterizationId];

@@ -4,6 +4,7 @@ import type { ParameterizationId } from './parameterization.js';
 import type { TrainConfig, TrainResult } from './train.js';
 import { powDet } from '../libm/index.js';
 
+/** A learning-rate sweep: widths × log₂ learning rates × parameterizations × seeds. */
 export interface SweepGrid {
   widths: number[];
   /** log₂ of the global learning rates. */
@@ -35,6 +36,7 @@ export function sweepConfigs(grid: SweepGrid, base: Omit<TrainConfig, 'width' | 
   return out;
 }
 
+/** One point of a loss-vs-learning-rate curve. */
 export interface CurvePoint {
   log2Lr: number;
   /** Mean final training loss over seeds that did not diverge (null: all diverged). */

@@ -8,6 +8,7 @@ import { MlpModel } from './model.js';
 import { PARAMETERIZATIONS, type ParameterizationId } from './parameterization.js';
 import { MAX_WIDTH, type OptimizerKind } from './spec.js';
 
+/** One training run: dataset, width, parameterization, optimizer and its settings, steps, batch, seed. */
 export interface TrainConfig {
   dataset: DatasetName;
   width: number;
@@ -35,6 +36,7 @@ export interface TrainConfig {
   curvePoints?: number;
 }
 
+/** What a training run gives: final losses and accuracy, the loss curve, and whether it diverged. */
 export interface TrainResult {
   config: TrainConfig;
   diverged: boolean;
@@ -154,6 +156,7 @@ export class BatchSampler {
     this.#order = Int32Array.from({ length: rows }, (_, i) => i);
     this.#pos = rows;
   }
+  /** Writes the next `size` row indices into `out` (a new shuffle after each epoch) and returns it. */
   next(size: number, out: Int32Array): Int32Array {
     for (let i = 0; i < size; i++) {
       if (this.#pos === this.#order.length) {
@@ -183,6 +186,7 @@ export function spacedRows(rows: number, count: number): Int32Array {
   return Int32Array.from({ length: n }, (_, i) => Math.floor((i * rows) / n));
 }
 
+/** Progress and cancellation for {@link trainRun}. */
 export interface TrainHooks {
   /** Called about 20 times with the fraction of steps done. */
   progress?: (fraction: number) => void;

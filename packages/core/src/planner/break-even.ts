@@ -4,6 +4,7 @@ import type { Chain } from './chain.js';
 import { simulateTrace } from './simulate.js';
 import type { Trace } from './trace.js';
 
+/** When reading from disk beats recomputing: the break-even disk cost per unit for a trace on a chain. */
 export interface BreakEven {
   /** Disk-read cost per size unit at which both cost the same; null when there is none (see `note`). */
   loadDiskCost: number | null;

@@ -8,6 +8,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { checkBudget, workingSlot, type Chain } from './chain.js';
 import type { Op, OpName } from './trace.js';
 
+/** Options of the exhaustive search (small chains only): the memory budget and whether disk is allowed. */
 export interface BruteForceOptions {
   budget: number;
   /** Allow a disk level (default false). */

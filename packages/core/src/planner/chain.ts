@@ -13,8 +13,10 @@ export const MAX_PLANNER_LAYERS = 2 ** 22;
  * size of the largest activation, always reserved) that a forward step overwrites in place; revolve is optimal there.
  */
 export type MemoryModel = 'lab' | 'griewank';
+/** The memory models, in the order apps list them. */
 export const MEMORY_MODELS: readonly MemoryModel[] = ['lab', 'griewank'];
 
+/** A chain to plan: its length, per-layer costs and sizes, and how memory is counted. */
 export interface ChainSpec {
   /** Chain length n (layers 1…n; a_0 is the inputs, always available). */
   layers: number;

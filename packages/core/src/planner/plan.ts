@@ -10,6 +10,7 @@ import { optimalSchedule } from './strategies/optimal.js';
 import { revolveTrace } from './strategies/revolve.js';
 import type { Trace } from './trace.js';
 
+/** A rematerialization strategy and its parameter. */
 export type StrategySpec =
   | { strategy: 'every-k'; every: number }
   | { strategy: 'every-k-cached'; every: number }
@@ -20,6 +21,7 @@ export type StrategySpec =
   | { strategy: 'two-level'; budget: number }
   | { strategy: 'disk-all' };
 
+/** The strategies' ids. */
 export type StrategyId = StrategySpec['strategy'];
 
 /** The strategies, in the order apps list them. */

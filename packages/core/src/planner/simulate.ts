@@ -35,6 +35,7 @@ export interface TraceStats {
   ops: number;
 }
 
+/** Options of {@link simulateTrace}. */
 export interface SimulateOptions {
   /** Memory budget in size units (default: unlimited). */
   budget?: number;

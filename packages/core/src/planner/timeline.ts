@@ -10,6 +10,7 @@ import { opAt, formatOp, type Trace } from './trace.js';
 export const TIMELINE_LEGEND =
   'f computed first time · r recomputed · B backward step · M in memory · D on disk · + memory and disk · w working activation';
 
+/** A trace drawn as text: one row per time step, one column per layer. */
 export interface Timeline {
   /** Per op: its label, the cells for a_1…a_n, memory in use after the op (size units). */
   rows: { op: string; cells: string[]; memory: number; working: number | null }[];

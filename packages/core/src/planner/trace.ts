@@ -2,6 +2,7 @@
 // revolve schedule is a few MB). Codes are the kernel's (REMAT_OP).
 import { REMAT_OP } from '@hw3/kernels';
 
+/** The operations a trace is made of (advance, store, load, backward, free). */
 export type OpName = keyof typeof REMAT_OP;
 
 /** One operation: `advance` takes a step count, every other op a layer index. */
@@ -45,31 +46,40 @@ export class TraceBuilder {
   advance(steps: number): this {
     return steps > 0 ? this.#push(REMAT_OP.advance, steps) : this;
   }
+  /** Keeps a_layer in memory (a checkpoint). */
   storeMem(layer: number): this {
     return this.#push(REMAT_OP.storeMem, layer);
   }
+  /** Writes a_layer to disk. */
   storeDisk(layer: number): this {
     return this.#push(REMAT_OP.storeDisk, layer);
   }
+  /** Reads the checkpoint a_layer from memory into the working activation. */
   loadMem(layer: number): this {
     return this.#push(REMAT_OP.loadMem, layer);
   }
+  /** Reads a_layer from disk into the working activation. */
   loadDisk(layer: number): this {
     return this.#push(REMAT_OP.loadDisk, layer);
   }
+  /** The backward step of `layer`. */
   backward(layer: number): this {
     return this.#push(REMAT_OP.backward, layer);
   }
+  /** Drops the checkpoint a_layer from memory. */
   freeMem(layer: number): this {
     return this.#push(REMAT_OP.freeMem, layer);
   }
+  /** Drops a_layer from disk. */
   freeDisk(layer: number): this {
     return this.#push(REMAT_OP.freeDisk, layer);
   }
+  /** Appends any operation. */
   op(op: Op): this {
     return this.#push(REMAT_OP[op.op], op.arg);
   }
 
+  /** The trace built so far (the builder can be discarded). */
   finish(): Trace {
     return { ops: this.#ops.slice(0, 2 * this.#length), length: this.#length };
   }

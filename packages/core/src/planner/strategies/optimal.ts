@@ -24,6 +24,7 @@ import { TraceBuilder, type Trace } from '../trace.js';
 /** Largest n²·(budget + 1) the DP accepts (its table has 6 entries per state). */
 export const MAX_DP_STATES = 1e6;
 
+/** Options of {@link optimalSchedule}. */
 export interface OptimalOptions {
   /** Memory budget in size units (at least the chain's minimum). */
   budget: number;
@@ -31,6 +32,7 @@ export interface OptimalOptions {
   disk?: boolean;
 }
 
+/** The cheapest schedule within a memory budget, found by dynamic programming. */
 export interface OptimalSchedule {
   /** Least forward + load + disk-write cost (backward costs excluded: every schedule pays them once). */
   cost: number;
