@@ -54,7 +54,9 @@ export const lrTransferExperiment: Experiment<typeof params> = {
     'μTransfer promises that the transferred LR stays near the optimum, not that μP beats SP re-tuned at every width; ' +
     'the loss table gives both, and the Figure 1 table says, from this run’s numbers, what is and is not reproduced.\n\n' +
     'Checks: at the base width the three parameterizations are one network (identical losses at every LR, bit for ' +
-    'bit), and SP’s optimum moves left of μP’s on the same seeds (with Adam or SignGD). The shifts themselves are ' +
+    'bit), and SP’s optimum does not sit right of μP’s on the same seeds (with Adam or SignGD; the prediction is ' +
+    'strictly left, but an argmin is only resolved to a grid step, and at smoke size SP and μP tied on 1 seed of 40). ' +
+    'The shifts themselves are ' +
     'drawn and tabulated against their predictions, not checked: with one seed per point an argmin jitters by a grid ' +
     'step or two, and at these widths μP’s optimum still drifts up by about an octave — TP5’s 0 is a large-width ' +
     'statement, and the narrow networks here are dominated by the 784-wide input layer.\n\n' +
