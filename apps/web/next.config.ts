@@ -1,9 +1,29 @@
 import type { NextConfig } from 'next';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 // HW3_STATIC=1 builds a static export into out/ (any static host); otherwise a server build for `next start`.
 const staticExport = process.env.HW3_STATIC === '1';
 
+// Where the hand-in report's numbers come from (src/hand-in.ts): the code version, and the SHA-256 of the kernels'
+// .wasm that this build ships (the bundler copies the file byte for byte).
+function codeVersion(): string {
+  const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+  try {
+    const git = execFileSync('git', ['describe', '--tags', '--always', '--dirty'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return `git ${git} (@hw3/web ${version})`;
+  } catch {
+    return `@hw3/web ${version} (not a git checkout)`;
+  }
+}
+const wasmSha256 = createHash('sha256')
+  .update(readFileSync(createRequire(import.meta.url).resolve('@hw3/kernels/hw3.wasm')))
+  .digest('hex');
+
 const nextConfig: NextConfig = {
+  env: { NEXT_PUBLIC_HW3_VERSION: codeVersion(), NEXT_PUBLIC_HW3_WASM_SHA256: wasmSha256 },
   ...(staticExport ? { output: 'export' as const } : {}),
   // One canonical form of every address in both builds (static hosts serve dir/index.html). It matters for hostile
   // queries too: Next's redirect to the canonical path rebuilds the query through an object and drops `__proto__`.

@@ -1,6 +1,7 @@
 // The explorer end to end against `next start`, in real Chromium: every experiment runs from its page, the URL and
 // the form drive the parameters, hostile URLs are harmless, and the browser computes the same numbers as Node.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { formatParamText, runExperiment } from '@hw3/core';
 import { writeQuery } from '../src/url-state';
@@ -221,6 +222,31 @@ test('the API reference of @hw3/core is served under /docs/, linked from every p
   const inner = await p.page.goto(url('/docs/functions/loadExperiment.html'));
   expect(inner?.status()).toBe(200);
   expect(await p.page.textContent('h1')).toContain('loadExperiment');
+  expectClean(p);
+});
+
+test('the hand-in report (HTML) holds every experiment run in the tab and renders offline', async () => {
+  const p = await open();
+  const shown = cases.filter((k) => ['remat', 'remat-schedule'].includes(k.experiment.id));
+  for (const c of shown) {
+    await p.page.goto(url(`/experiments/${c.experiment.id}/`, writeQuery(c.fields, c.params, 4)));
+    await waitForRun(p.page, c.params, 4);
+  }
+  const [download] = await Promise.all([p.page.waitForEvent('download'), p.page.getByTestId('report').click()]);
+  const file = (await download.path())!;
+  const html = readFileSync(file, 'utf8');
+  for (const c of shown) expect(html).toContain(c.experiment.title);
+  expect(html).not.toMatch(/<script/i);
+  // Opened from disk, it asks the network for nothing (saved under its .html name, as a browser saves it).
+  const saved = `${file}.html`;
+  copyFileSync(file, saved);
+  const viewer = await browser.context.newPage();
+  const requests: string[] = [];
+  viewer.on('request', (r) => requests.push(r.url()));
+  await viewer.goto(pathToFileURL(saved).href);
+  expect(await viewer.locator('section.experiment').count()).toBe(shown.length);
+  expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
+  await viewer.close();
   expectClean(p);
 });
 

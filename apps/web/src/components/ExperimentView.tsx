@@ -6,6 +6,8 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { FormSpec } from '../form-spec';
+import { downloadReport } from '../hand-in';
+import { recordRun, type ExperimentTexts } from '../session-runs';
 import { DEFAULT_SEED } from '../text-checks';
 import { currentSearch } from '../address';
 import { useRunner } from '../use-runner';
@@ -27,7 +29,8 @@ interface Validation {
   query: string | undefined;
 }
 
-export function ExperimentView({ experimentId, title, form: spec }: { experimentId: string; title: string; form: FormSpec }) {
+export function ExperimentView({ texts: experiment, form: spec }: { texts: ExperimentTexts; form: FormSpec }) {
+  const { id: experimentId, title } = experiment;
   const router = useRouter();
   const pathname = usePathname();
   // The hook says *when* the URL changed; the query itself is read from the address (see address.ts: Next's own
@@ -78,6 +81,11 @@ export function ExperimentView({ experimentId, title, form: spec }: { experiment
     setSubmitted(false);
     run(currentSearch().replace(/^\?/, ''));
   }, [search, run]);
+
+  // Every complete result goes into this tab's hand-in report.
+  useEffect(() => {
+    if (state.status === 'done' && state.result && state.ms !== undefined) recordRun({ experiment, result: state.result, ms: state.ms });
+  }, [state.status, state.result, state.ms, experiment]);
 
   // What the worker read from the address becomes the form.
   useEffect(() => {
@@ -188,7 +196,13 @@ export function ExperimentView({ experimentId, title, form: spec }: { experiment
           </p>
         </div>
       )}
-      {state.result && !state.partial && <ResultView result={state.result} ms={state.status === 'done' ? state.ms : undefined} />}
+      {state.result && !state.partial && (
+        <ResultView
+          result={state.result}
+          ms={state.status === 'done' ? state.ms : undefined}
+          onReport={() => void downloadReport({ experiment, result: state.result!, ms: state.ms ?? 0 })}
+        />
+      )}
       {state.partial && state.reading && (
         <ResultView
           result={{ id: experimentId, question: '', title, seed: state.reading.seed, params: state.reading.params, status: 'complete', ...state.partial }}

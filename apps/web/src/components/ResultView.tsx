@@ -14,7 +14,8 @@ function valuesCsv(result: ExperimentResult): string {
 }
 
 /** `running`: the output so far of a run that goes on (no exports until it ends). */
-export function ResultView({ result, ms, running = false }: { result: ExperimentResult; ms: number | undefined; running?: boolean }) {
+/** `onReport`: offers the hand-in report (HTML) of this tab's runs. */
+export function ResultView({ result, ms, running = false, onReport }: { result: ExperimentResult; ms: number | undefined; running?: boolean; onReport?: () => void }) {
   const figures = useMemo(() => figuresOf(result.series).map(alignFigure), [result]);
   const failed = result.checks.filter((c) => !c.pass).length;
   const verdict =
@@ -42,6 +43,11 @@ export function ResultView({ result, ms, running = false }: { result: Experiment
           <button type="button" onClick={() => saveBlob(`${base}-values.csv`, new Blob([valuesCsv(result)], { type: 'text/csv' }))}>
             CSV
           </button>
+          {onReport && (
+            <button type="button" onClick={onReport} data-testid="report">
+              Download report (HTML)
+            </button>
+          )}
         </span>
         )}
       </div>

@@ -39,7 +39,10 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
         <Prose text={experiment.explanation} />
       </details>
       <Suspense fallback={<p className="status">Loading the parameter form…</p>}>
-        <ExperimentView experimentId={experiment.id} title={experiment.title} form={formSpec(experiment)} />
+        <ExperimentView
+          texts={{ id: experiment.id, question: experiment.question, title: experiment.title, summary: experiment.summary, closedForm: experiment.closedForm }}
+          form={formSpec(experiment)}
+        />
       </Suspense>
     </article>
   );
