@@ -36,6 +36,12 @@ export default function Home() {
           Type a formula for a homework question and the <Link href="/claims/">claim checker</Link> tests it against measurements.
         </p>
       </section>
+      <section className="group">
+        <h2>How far to trust a ✓ or ✗</h2>
+        <p>
+          The <Link href="/calibration/">calibration report</Link> gives every check&apos;s false-alarm rate over many seeds and its power.
+        </p>
+      </section>
     </>
   );
 }

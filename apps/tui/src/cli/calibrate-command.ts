@@ -86,6 +86,13 @@ function gitCommit(): string | null {
   }
 }
 
+/** The JSON report and its Markdown beside it (same name, .md). */
+function writeReport(file: string, report: ReturnType<typeof mergeReport>): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(file.replace(/\.json$/i, '') + '.md', renderCalibrationMarkdown(report));
+}
+
 export function calibrateCommand(): Command {
   return new Command('calibrate')
     .description('run experiments over many seeds: each check’s false-alarm rate (with a 95 % interval) against its design, and its power against a perturbed closed form (exit 1 if a check fails more often than its design allows)')
@@ -135,6 +142,8 @@ export function calibrateCommand(): Command {
               },
             );
             fresh.push({ ...result, ranAt: new Date().toISOString(), commit });
+            // Written after every experiment, so a long calibration keeps what finished if it is stopped.
+            if (opts.report) writeReport(opts.report, mergeReport(existing, fresh, registry.map((x) => x.id)));
             if (!opts.json) {
               progress.clear();
               process.stderr.write(`${e.id}: ${formatRate(result.anyFailure)} runs with a failing check${result.exceedsDesign ? ' — EXCEEDS its design' : ''}\n`);
@@ -152,14 +161,7 @@ export function calibrateCommand(): Command {
         interrupt.dispose();
         pool?.dispose();
       }
-      const report = mergeReport(existing, fresh, registry.map((e) => e.id));
-      if (opts.report) {
-        mkdirSync(dirname(opts.report), { recursive: true });
-        writeFileSync(opts.report, `${JSON.stringify(report, null, 2)}\n`);
-        const md = opts.report.replace(/\.json$/i, '') + '.md';
-        writeFileSync(md, renderCalibrationMarkdown(report));
-      }
-      const freshReport = { format: report.format, experiments: fresh };
+      const freshReport = { format: 'hw3-calibration/1' as const, experiments: fresh };
       if (opts.json) process.stdout.write(`${JSON.stringify(freshReport)}\n`);
       else process.stdout.write(renderCalibrationMarkdown(freshReport));
       const exceeded = fresh.some((e) => e.exceedsDesign || e.checks.some((c) => c.exceedsDesign));
