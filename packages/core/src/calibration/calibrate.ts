@@ -15,9 +15,11 @@ export const DEFAULT_PERTURBATION = 0.05;
 /** Confidence of the printed intervals (two-sided) and of the "exceeds its design" verdict (one-sided). */
 export const INTERVAL_CONFIDENCE = 0.95;
 /** One-sided confidence of the "fails more often than its design" verdict. */
+/** One-sided confidence of the "exceeds its design" verdict. */
 export const VERDICT_CONFIDENCE = 0.99;
 
 /** A failure count over runs, with its Clopper–Pearson interval. */
+/** Failures among runs, with a Clopper–Pearson interval. */
 export interface Rate {
   failures: number;
   runs: number;
@@ -27,6 +29,7 @@ export interface Rate {
 }
 
 /** One check across seeds: how often it failed on the correct closed form, and how often under a perturbed one. */
+/** One check's calibration over the seeds. */
 export interface CheckCalibration {
   name: string;
   kind: CheckKind;
@@ -47,6 +50,7 @@ export interface CheckCalibration {
 }
 
 /** An experiment across seeds: per check and family-wise false-alarm rates and powers. */
+/** One experiment's calibration: the whole run and every check. */
 export interface ExperimentCalibration {
   id: string;
   title: string;
@@ -66,6 +70,7 @@ export interface ExperimentCalibration {
 }
 
 /** What to calibrate: the experiment, how many seeds from which, the preset and the perturbation. */
+/** Which experiment to calibrate, on how many seeds, with which preset. */
 export interface CalibrationRequest {
   /** Experiment id, question or part. */
   experiment: string;
@@ -80,6 +85,7 @@ export interface CalibrationRequest {
 export type SeedRunner = (experiment: Experiment, params: Record<string, unknown>, seed: number, signal?: AbortSignal) => Promise<ExperimentResult>;
 
 /** How to run a calibration: concurrency, the seed runner, cancellation and progress. */
+/** How the seeds are run: concurrency, runner, cancellation, progress. */
 export interface CalibrationOptions {
   /** How many seeds run at once (use with a runner that runs them elsewhere, e.g. worker threads). Default 1. */
   concurrency?: number;

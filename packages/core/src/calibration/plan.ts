@@ -1,6 +1,7 @@
 // How many seeds, and which preset, each experiment is calibrated with by default: at least 200 seeds where a run
 // takes seconds, at least 30 (on a smaller preset) for the ones that train networks for minutes.
 /** How many seeds, and which preset, an experiment is calibrated with by default. */
+/** Seeds and preset an experiment is calibrated with by default. */
 export interface CalibrationPlanEntry {
   seeds: number;
   preset?: string;

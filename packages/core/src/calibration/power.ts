@@ -6,6 +6,7 @@ import type { Check } from '../experiments/api.js';
 export type CheckKind = 'statistical' | 'band' | 'exact';
 
 /** How a check decides: statistical (z against zMax), a band (a tolerance), or exact. */
+/** The kind of a check, from the fields it reports (stderr and zMax, or a tolerance). */
 export function checkKind(check: Check): CheckKind {
   if (check.zMax !== undefined && check.stderr !== undefined) return 'statistical';
   return (check.tolerance ?? 0) === 0 ? 'exact' : 'band';
@@ -18,6 +19,7 @@ export function perturbedExpected(expected: number, delta: number): number {
 }
 
 /** The perturbation of a closed form as people read it: `×1.05`, or `+0.05` for a closed form of 0. */
+/** How the perturbation reads in the report: "×1.05" or "+0.05". */
 export function describePerturbation(expected: number, delta: number): string {
   return expected === 0 ? `+${delta}` : `×${1 + delta}`;
 }

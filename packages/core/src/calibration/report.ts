@@ -5,6 +5,7 @@ import type { CheckCalibration, ExperimentCalibration, Rate } from './calibrate.
 import { DEFAULT_PERTURBATION, INTERVAL_CONFIDENCE, VERDICT_CONFIDENCE } from './calibrate.js';
 
 /** An experiment's calibration as stored in the committed report. */
+/** An experiment's calibration as stored in the report. */
 export interface CalibrationEntry extends ExperimentCalibration {
   /** When it ran (ISO 8601) and on which source (git commit, when known). */
   ranAt: string;
@@ -12,12 +13,14 @@ export interface CalibrationEntry extends ExperimentCalibration {
 }
 
 /** The committed calibration report: every experiment's entry. */
+/** The report file: one entry per experiment calibrated. */
 export interface CalibrationReport {
   format: 'hw3-calibration/1';
   experiments: CalibrationEntry[];
 }
 
 /** A report with no entries. */
+/** A report with no experiments yet. */
 export function emptyReport(): CalibrationReport {
   return { format: 'hw3-calibration/1', experiments: [] };
 }
