@@ -1,14 +1,7 @@
 // Plain-text formatting for the hw3 command: numbers at a readable precision and aligned tables.
 
-/** Integers as they are (up to 1e12), other numbers with 5 significant digits; null/NaN as '—'. */
-export function formatNumber(value: number | null | undefined, digits = 5): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
-  if (Number.isInteger(value) && Math.abs(value) < 1e12) return String(value);
-  const abs = Math.abs(value);
-  if (abs !== 0 && (abs >= 1e7 || abs < 1e-4)) return value.toExponential(digits - 1).replace(/\.?0+e/, 'e');
-  return String(Number(value.toPrecision(digits)));
-}
+// The same digits as the hand-in report: one number formatter for the CLI and the report.
+export { formatReportNumber as formatNumber } from '@hw3/core/report';
 
 /** Visible width (ANSI colour codes do not count; one column per code point is enough for our symbols). */
 export function visibleWidth(text: string): number {
