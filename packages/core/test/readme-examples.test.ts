@@ -57,17 +57,20 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const all = examples(readFileSync(READMES[0]!.path, 'utf8'));
 
 describe('README examples', () => {
-  it('cover every exported function and class of the kernel API', () => {
+  it('cover every exported function and class of the kernel API, and each other area', () => {
     const code = all.map((e) => e.code).join('\n');
     for (const name of [
       'init', 'isReady', 'memoryUsage', 'createRng', 'Rng.fromState', 'getState', 'clone', 'jump', 'stream', 'split',
       'uniform', 'normal', 'int', 'fillNormal', 'fillUniform', 'matvec', 'matvecTransposed', 'signgdOuterUpdate',
       'signgdUpdate', 'simulateRemat', 'WasmArray', 'view', 'toArray', 'copyFrom', 'free', 'Hw3Error',
       'InvalidArgumentError', 'ShapeError',
+      // one example per other area: estimators, planner, μP trainer, experiments, claims
+      'estimateGradient', 'exactGradient', 'makeChain', 'planTrace', 'simulateTrace', 'breakEvenLoadDisk',
+      'optimalSchedule', 'trainRun', 'syntheticDataset', 'getExperiment', 'runExperiment', 'ParamError', 'checkClaim',
     ]) {
       expect(code, name).toMatch(new RegExp(`\\b${name.replace('.', '\\.')}\\b`));
     }
-    expect(all.filter((e) => e.expected !== undefined).length).toBeGreaterThanOrEqual(9);
+    expect(all.filter((e) => e.expected !== undefined).length).toBeGreaterThanOrEqual(14);
   });
 
   const cases = READMES.flatMap((r) => examples(readFileSync(r.path, 'utf8')).map((e, i) => [r.name, i + 1, e.heading, e, r.imports] as const));
