@@ -7,7 +7,7 @@ import { calibrateExperiment, summarise } from '../src/calibration/calibrate.js'
 import { mergeReport, parseReport, renderCalibrationMarkdown, emptyReport } from '../src/calibration/report.js';
 import type { ExperimentResult } from '../src/experiments/api.js';
 import { exactCheck, zCheck } from '../src/experiments/stats.js';
-import { InvalidArgumentError } from '../src/errors.js';
+import { InvalidArgumentError } from '../src/base/errors.js';
 
 describe('Clopper–Pearson', () => {
   it('matches R’s binom.test intervals', () => {

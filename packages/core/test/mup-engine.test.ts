@@ -4,7 +4,7 @@ import { mlp as refMlp } from '@hw3/kernels/reference';
 import { describe, expect, it } from 'vitest';
 import { MlpModel } from '../src/mup/model.js';
 import type { TensorName } from '../src/mup/spec.js';
-import { Rng } from '../src/rng.js';
+import { Rng } from '../src/base/rng.js';
 
 const NAMES: TensorName[] = ['W1', 'b1', 'W2', 'b2', 'W3', 'b3'];
 const dims = { inputDim: 5, width: 6, classes: 4 };

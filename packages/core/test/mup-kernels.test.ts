@@ -2,7 +2,7 @@
 // order (gemm, bias/ReLU, column sums, SGD, Adam), within 1 ulp-scale tolerance for softmax (libm exp differs).
 import { gemm as refGemm, mlp as refMlp, optim as refOptim } from '@hw3/kernels/reference';
 import { describe, expect, it } from 'vitest';
-import { allocate, getKernels, release } from '../src/runtime.js';
+import { allocate, getKernels, release } from '../src/base/runtime.js';
 
 function seeded(n: number, seed: number, scale = 1): Float32Array {
   // A fixed, cheap pseudo-random fill (values of both signs, some exact zeros).

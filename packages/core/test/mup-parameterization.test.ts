@@ -6,8 +6,8 @@ import { compareTraining } from '../src/mup/equivalence.js';
 import { MlpModel } from '../src/mup/model.js';
 import { planTensors, type TensorName, type TensorPlan } from '../src/mup/spec.js';
 import type { TrainConfig } from '../src/mup/train.js';
-import { InvalidArgumentError } from '../src/errors.js';
-import { Rng } from '../src/rng.js';
+import { InvalidArgumentError } from '../src/base/errors.js';
+import { Rng } from '../src/base/rng.js';
 
 const din = 20;
 const n0 = 32;

@@ -1,7 +1,7 @@
 // Sweeps: lr-transfer end to end and its smoke preset over seeds (the μP/SP/control shifts), the worker pool (same numbers as inline,
 // cancellation keeps finished runs), and bad input as typed errors.
 import { describe, expect, it } from 'vitest';
-import { CancelledError, InvalidArgumentError } from '../src/errors.js';
+import { CancelledError, InvalidArgumentError } from '../src/base/errors.js';
 import { ParamError, runExperiment } from '../src/experiments/run.js';
 import { lrTransferExperiment } from '../src/experiments/lr-transfer.js';
 import { availableCores, runTrainings } from '../src/mup/pool.js';

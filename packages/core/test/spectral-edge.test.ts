@@ -7,8 +7,8 @@ import { spectralExperiment } from '../src/experiments/spectral.js';
 import { runExperiment } from '../src/experiments/run.js';
 import { passesPerturbed } from '../src/calibration/power.js';
 import { RunningStats } from '../src/experiments/stats.js';
-import { fillNormal } from '../src/gaussian.js';
-import { Rng } from '../src/rng.js';
+import { fillNormal } from '../src/base/gaussian.js';
+import { Rng } from '../src/base/rng.js';
 
 describe('topSingularValue (Lanczos)', () => {
   it('is exact on a rank-one matrix and on a diagonal one, in float64', () => {

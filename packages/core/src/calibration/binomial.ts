@@ -1,6 +1,6 @@
 // Failure counts over seeds are binomial: exact (Clopper–Pearson) intervals for the rate, and the one-sided test of
 // "this check fails more often than its design promises".
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError } from '../base/errors.js';
 import { incompleteBeta } from '../experiments/significance.js';
 
 function checkCounts(failures: number, runs: number): void {

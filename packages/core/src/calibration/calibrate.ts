@@ -1,12 +1,12 @@
 // Calibration: run an experiment over many seeds and count, per check, how often it fails on a correct
 // implementation (its false-alarm rate, against what its design promises) and how often it would fail had the closed
 // form been off by a stated amount (its power). A check that never fails under a wrong closed form is blind.
-import { CancelledError, InvalidArgumentError } from '../errors.js';
+import { CancelledError, InvalidArgumentError } from '../base/errors.js';
 import type { Check, Experiment, ExperimentResult } from '../experiments/api.js';
 import { getExperiment } from '../experiments/registry.js';
 import { resolveParams, runExperiment } from '../experiments/run.js';
 import { FAMILY_ALPHA } from '../experiments/significance.js';
-import { checkSeed } from '../rng.js';
+import { checkSeed } from '../base/rng.js';
 import { clopperPearson, exceedsRate } from './binomial.js';
 import { checkKind, describePerturbation, passesPerturbed, type CheckKind } from './power.js';
 

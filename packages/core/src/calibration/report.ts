@@ -1,6 +1,6 @@
 // The calibration report: a JSON document (one entry per experiment, replaced when that experiment is calibrated
 // again) and its Markdown rendering, committed as docs/calibration.{json,md} and shown by the explorer.
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError } from '../base/errors.js';
 import type { CheckCalibration, ExperimentCalibration, Rate } from './calibrate.js';
 import { DEFAULT_PERTURBATION, INTERVAL_CONFIDENCE, VERDICT_CONFIDENCE } from './calibrate.js';
 

@@ -3,7 +3,7 @@
  * `checkClaim` evaluates a claimed formula at every point and compares it with the measurement: exactly for
  * deterministic quantities (simulations), with standard errors and a family-wise false-alarm rate for Monte Carlo ones.
  */
-import type { Rng } from '../rng.js';
+import type { Rng } from '../base/rng.js';
 
 /** One variable a formula may use. */
 export interface ClaimVariable {

@@ -1,7 +1,7 @@
 // The claim checker: a claimed formula against measurements over a question's grid.
-import { CancelledError, InvalidArgumentError } from '../errors.js';
+import { CancelledError, InvalidArgumentError } from '../base/errors.js';
 import { FAMILY_ALPHA, familyThreshold, sidakLevel } from '../experiments/significance.js';
-import { createRng, checkSeed } from '../rng.js';
+import { createRng, checkSeed } from '../base/rng.js';
 import type { CheckClaimOptions, ClaimEvidence, ClaimMeasurement, ClaimPoint, ClaimQuestion, ClaimResolution, ClaimResult } from './api.js';
 import { compileClaimFormula } from './formula.js';
 import { getClaimQuestion } from './registry.js';

@@ -1,12 +1,12 @@
 // The questions the claim checker knows, in homework order. Another question (e.g. problem 3's estimators) joins by
 // adding its ClaimQuestion to `builtInQuestions` or, at run time, through registerClaimQuestion.
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError } from '../base/errors.js';
 import { findExperiment } from '../experiments/registry.js';
 import type { ClaimQuestion } from './api.js';
 import { fanInOnlyQuestion, rmsAtInitQuestion, signgdUpdateQuestion } from './mup-questions.js';
 import { rematBreakEvenQuestion, rematFwdQuestion, rematLoadmemQuestion } from './remat-questions.js';
 import { estimatorPathwiseVarianceQuestion, estimatorScoreVarianceQuestion } from './estimator-questions.js';
-import { editDistance } from '../edit-distance.js';
+import { editDistance } from '../base/edit-distance.js';
 
 const builtInQuestions: ClaimQuestion[] = [
   rmsAtInitQuestion,

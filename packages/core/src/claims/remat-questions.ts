@@ -1,6 +1,6 @@
 // Claim questions 4a–4c (rematerialization): exact counts from the simulator on chains where k divides n (the
 // homework's setting; rematClosedForm covers the rest), at two cost models so that a formula using the wrong cost fails.
-import { simulateRemat } from '../remat.js';
+import { simulateRemat } from '../base/remat.js';
 import type { ClaimPoint, ClaimQuestion, ClaimVariable } from './api.js';
 
 const VARIABLES: ClaimVariable[] = [

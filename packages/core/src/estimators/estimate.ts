@@ -8,10 +8,10 @@ import {
   gaussianEstimatorScratch,
 } from '@hw3/kernels';
 import { estimators as reference } from '@hw3/kernels/reference';
-import { CancelledError, InvalidArgumentError } from '../errors.js';
-import type { Rng } from '../rng.js';
-import { allocate, getKernels, release } from '../runtime.js';
-import { keysOf, options as checkOptions, positiveInt } from '../validate.js';
+import { CancelledError, InvalidArgumentError } from '../base/errors.js';
+import type { Rng } from '../base/rng.js';
+import { allocate, getKernels, release } from '../base/runtime.js';
+import { keysOf, options as checkOptions, positiveInt } from '../base/validate.js';
 import { STAT_WORDS, summarize } from './moments.js';
 import {
   checkDistribution,

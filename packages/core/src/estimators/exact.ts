@@ -4,8 +4,8 @@
 // Score function: g = (U − b)·S with U = Σⱼ uⱼ, uⱼ = wⱼ h(xⱼ), S = Σⱼ sⱼ (sⱼ = 0 for coordinates not in the output).
 // The pairs (uⱼ, sⱼ) are independent across j, so the moments E[Uᵃ Sᵇ] (a, b ≤ 2) of the sum follow from each pair's
 // by the binomial convolution; E g = E[US], E g² = E[U²S²] − 2b E[US²] + b² E[S²].
-import { InvalidArgumentError } from '../errors.js';
-import { keysOf, options as checkOptions } from '../validate.js';
+import { InvalidArgumentError } from '../base/errors.js';
+import { keysOf, options as checkOptions } from '../base/validate.js';
 import { exponentialRule, maxwellRule, normalRule, rayleighRule, uniformRule, type Rule } from './quadrature.js';
 import { checkDistribution, checkEstimatorFor, resolveCost, type CostSpec, type DistributionSpec, type EstimatorKind, type GradParam } from './spec.js';
 import { expDet } from '../libm/index.js';

@@ -1,7 +1,7 @@
 // What an estimator run is asked for: the distribution, the cost, the estimator, the parameter, the baseline —
 // their types and their validation (typed errors naming the parameter).
 import { ESTIMATOR_COST } from '@hw3/kernels';
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError } from '../base/errors.js';
 import { parseFormula } from './formula.js';
 import { cosDet, expDet, sinDet } from '../libm/index.js';
 

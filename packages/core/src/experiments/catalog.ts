@@ -2,7 +2,7 @@
 // Node wants; a browser page that shows one experiment should download only that experiment's code (and not, say, the
 // claim checker's formula parser or the MNIST digits). Each entry is a separate `import()`, so bundlers emit one chunk
 // per experiment. A test checks that these ids and objects are exactly the registry's.
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError } from '../base/errors.js';
 import type { Experiment } from './api.js';
 
 const asExperiment = (e: unknown) => e as Experiment;

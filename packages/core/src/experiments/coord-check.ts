@@ -6,7 +6,7 @@ import { loadDataset } from '../mup/data.js';
 import { MlpModel, type ActivationName } from '../mup/model.js';
 import type { ParameterizationId } from '../mup/parameterization.js';
 import { fixedBatch } from '../mup/train.js';
-import { Rng } from '../rng.js';
+import { Rng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, Series } from './api.js';
 import { yieldToEventLoop } from './run.js';
 import { exactCheck } from './stats.js';

@@ -7,7 +7,7 @@ import { GradientEstimator } from '../estimators/estimate.js';
 import { runInSlices } from '../estimators/sliced.js';
 import { exactGradient } from '../estimators/exact.js';
 import type { BaselineKind, EstimatorKind } from '../estimators/spec.js';
-import { createRng } from '../rng.js';
+import { createRng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, Series, Table } from './api.js';
 import { yieldToEventLoop } from './run.js';
 

@@ -7,7 +7,7 @@ import { GradientEstimator, type GradientEstimate } from '../estimators/estimate
 import { runInSlices } from '../estimators/sliced.js';
 import { exactGradient } from '../estimators/exact.js';
 import type { BaselineKind, EstimatorKind } from '../estimators/spec.js';
-import { createRng } from '../rng.js';
+import { createRng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, RunContext, Series, Table } from './api.js';
 import { yieldToEventLoop } from './run.js';
 import { finiteOrNull, linearFit } from './stats.js';

@@ -1,7 +1,7 @@
 // Homework problem 1c: at fixed fan-in, neither the RMS of W x nor that of a SignGD update's effect depends on d₂.
 import { z } from 'zod';
 import { gridOf, orderedPairs } from './schema-rules.js';
-import { createRng } from '../rng.js';
+import { createRng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, Series } from './api.js';
 import { logLogFit } from './loglog.js';
 import { measureInitRms, measureSigngdRms, mupClosedForm, trialsFor, type Estimate } from './mup-measure.js';

@@ -1,10 +1,10 @@
 // Monte Carlo measurements behind problem 1 (μP basics), shared by the experiments and the claim checker.
 // Every measurement draws fresh W, x, g per trial with the WASM kernels and returns the mean with its standard error.
-import { fillNormal } from '../gaussian.js';
-import { matvec } from '../matvec.js';
-import type { Rng } from '../rng.js';
-import { signgdOuterUpdate, signgdUpdate } from '../signgd.js';
-import { WasmArray } from '../wasm-array.js';
+import { fillNormal } from '../base/gaussian.js';
+import { matvec } from '../base/matvec.js';
+import type { Rng } from '../base/rng.js';
+import { signgdOuterUpdate, signgdUpdate } from '../base/signgd.js';
+import { WasmArray } from '../base/wasm-array.js';
 import { RunningStats } from './stats.js';
 
 /** A Monte Carlo mean: `trials` i.i.d. draws, standard error from their sample variance. */

@@ -1,7 +1,7 @@
 // Parameter fields for apps: what a form or a command line needs to know about each parameter, read from the
 // experiment's zod schema (via JSON Schema), and typed parsing of user text (flags, URL query, form inputs).
 import { z } from 'zod';
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError } from '../base/errors.js';
 import type { Experiment } from './api.js';
 
 /** The kinds of parameter values a form or a flag can hold. */

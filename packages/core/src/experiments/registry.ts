@@ -1,6 +1,6 @@
 // Every registered experiment, in the order apps list them (homework order, then the labs).
 import type { Experiment } from './api.js';
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError } from '../base/errors.js';
 import { rematExperiment } from './remat.js';
 import { rematPlannerExperiment } from './remat-planner.js';
 import { rematScheduleExperiment } from './remat-schedule.js';
@@ -14,7 +14,7 @@ import { coordCheckExperiment } from './coord-check.js';
 import { estimatorsExperiment } from './estimators.js';
 import { estimatorsGeneralExperiment } from './estimators-general.js';
 import { estimatorVarianceFigureExperiment } from './estimator-variance-figure.js';
-import { editDistance } from '../edit-distance.js';
+import { editDistance } from '../base/edit-distance.js';
 
 /** Every registered experiment, in the order apps list them (homework order, then the labs). */
 export const experiments: readonly Experiment[] = [

@@ -1,9 +1,9 @@
 // Lab beyond problem 4: every remat strategy on one chain under one memory budget — counts, peaks, times — with the
 // optimal ones checked against their closed form or an exhaustive search, and the memory–recomputation frontier.
 import { z } from 'zod';
-import { Hw3Error } from '../errors.js';
-import { createRng } from '../rng.js';
-import { simulateRemat } from '../remat.js';
+import { Hw3Error } from '../base/errors.js';
+import { createRng } from '../base/rng.js';
+import { simulateRemat } from '../base/remat.js';
 import { bruteForceOptimum } from '../planner/brute-force.js';
 import { breakEvenLoadDisk } from '../planner/break-even.js';
 import { checkBudget, makeChain, minimumBudget, suggestedBudget, workingSlot, MEMORY_MODELS, type Chain, type MemoryModel } from '../planner/chain.js';

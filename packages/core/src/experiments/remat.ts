@@ -1,6 +1,6 @@
 // Homework problem 4 (a–c): the cost of one backward pass when every k-th activation is stored.
 import { z } from 'zod';
-import { simulateRemat } from '../remat.js';
+import { simulateRemat } from '../base/remat.js';
 import type { Check, Experiment, ExperimentOutput } from './api.js';
 import { exactCheck } from './stats.js';
 import { orderedPairs } from './schema-rules.js';

@@ -1,6 +1,6 @@
 // Homework problem 1a: the RMS norm of W x at initialisation grows like the fan-in d₁ and not at all with d₂.
 import { z } from 'zod';
-import { createRng } from '../rng.js';
+import { createRng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, Series, Table } from './api.js';
 import { logLogFit } from './loglog.js';
 import { measureInitRms, trialsFor, type Estimate } from './mup-measure.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CancelledError, clipText, Hw3Error, InvalidArgumentError } from '../errors.js';
-import { checkSeed } from '../rng.js';
-import { keysOf, options as checkOptions } from '../validate.js';
+import { CancelledError, clipText, Hw3Error, InvalidArgumentError } from '../base/errors.js';
+import { checkSeed } from '../base/rng.js';
+import { keysOf, options as checkOptions } from '../base/validate.js';
 import type { Experiment, ExperimentOutput, ExperimentResult, RunContext, RunOptions } from './api.js';
 
 /** The parameters were rejected by the experiment's schema; `issues` lists every problem. */

@@ -2,7 +2,7 @@
 // and one step further: a batch of B inputs, summing B sign updates or taking the sign of the summed gradient.
 import { z } from 'zod';
 import { gridOf, orderedPairs } from './schema-rules.js';
-import { createRng } from '../rng.js';
+import { createRng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, Series, Table } from './api.js';
 import { expectedLogLogSlopes, logLogFit, type LogLogPoint } from './loglog.js';
 import { measureSigngdRms, mupClosedForm, trialsFor, type BatchMode, type Estimate } from './mup-measure.js';

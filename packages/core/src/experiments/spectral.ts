@@ -9,7 +9,7 @@ import { alignmentRatio, rms } from '../mup/spectral.js';
 import { topSingularValue } from '../lanczos.js';
 import type { TensorName } from '../mup/spec.js';
 import { fixedBatch } from '../mup/train.js';
-import { Rng } from '../rng.js';
+import { Rng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, Series, Table } from './api.js';
 import { yieldToEventLoop } from './run.js';
 import { exactCheck, linearFit, RunningStats, zCheck } from './stats.js';

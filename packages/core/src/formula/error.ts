@@ -1,6 +1,6 @@
 // The one error every formula problem becomes: an InvalidArgumentError on param 'formula' (so callers that handle bad
 // arguments handle formulas too), with a machine-readable `problem` and the offending piece in `detail`.
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError } from '../base/errors.js';
 
 /** Why a formula was rejected. */
 export type FormulaProblem =

@@ -3,7 +3,7 @@
 // (assignments, function definitions, property access, matrices, comparisons, strings, units…) is rejected by name
 // before anything runs. Cost is bounded by the length limit and the node budget: one pass over at most maxNodes nodes.
 import { parse, type MathNode } from 'mathjs/number';
-import { editDistance } from '../edit-distance.js';
+import { editDistance } from '../base/edit-distance.js';
 import { FormulaError } from './error.js';
 import { call, constant, num, operator, variable, type FormulaNode, type OperatorName } from './tree.js';
 

@@ -1,7 +1,7 @@
 // Datasets for the μP lab: real MNIST digits (from the build-time binary, see scripts/gen-mnist.mjs) and a tiny
 // synthetic task for fast tests. Inputs are float32 rows; labels int32.
-import { InvalidArgumentError } from '../errors.js';
-import { Rng } from '../rng.js';
+import { InvalidArgumentError } from '../base/errors.js';
+import { Rng } from '../base/rng.js';
 
 /** Rows of a dataset split: inputs (row-major, inputDim per row) and labels. */
 export interface Split {

@@ -1,6 +1,6 @@
 // Trains two parameterizations side by side on the same batches and compares them tensor by tensor, in the
 // "effective" weights multiplier·W that the network computes with (Table 8's W3 carries a 1/fan_in multiplier).
-import { Rng } from '../rng.js';
+import { Rng } from '../base/rng.js';
 import type { Dataset } from './data.js';
 import type { TensorName } from './spec.js';
 import { BatchSampler, createModel, gather, type TrainConfig } from './train.js';

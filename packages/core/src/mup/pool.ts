@@ -1,6 +1,6 @@
 // Runs many training runs in parallel on worker threads (Node) or Web Workers (browsers), or inline on this thread.
 // Progress is reported as runs advance; an abort terminates the workers at once and keeps the finished runs.
-import { CancelledError, Hw3Error, InvalidArgumentError } from '../errors.js';
+import { CancelledError, Hw3Error, InvalidArgumentError } from '../base/errors.js';
 import { workerHost, type WorkerHandle } from './host.js';
 import { handleTask, type FromWorker } from './protocol.js';
 import { checkTrainConfig, type TrainConfig, type TrainResult } from './train.js';

@@ -1,5 +1,5 @@
 // Messages between a training pool and its workers, and the worker side's handler (shared by Node and browsers).
-import { Hw3Error } from '../errors.js';
+import { Hw3Error } from '../base/errors.js';
 import { loadDataset, type Dataset, type DatasetName } from './data.js';
 import { trainRun, type TrainConfig, type TrainResult } from './train.js';
 

@@ -1,6 +1,6 @@
 // The network (input → width → width → classes, ReLU) and the per-tensor numbers a parameterization gives it.
-import { InvalidArgumentError } from '../errors.js';
-import { positiveInt } from '../validate.js';
+import { InvalidArgumentError } from '../base/errors.js';
+import { positiveInt } from '../base/validate.js';
 import { PARAMETERIZATIONS, scale, type Parameterization, type ParameterizationId, type TensorRole } from './parameterization.js';
 
 /** Largest width the engine accepts (a 16384² hidden matrix is 1 GiB of f32, half the WebAssembly memory). */

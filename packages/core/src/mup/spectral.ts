@@ -1,7 +1,7 @@
 // Spectral norms by power iteration on the WebAssembly matrix–vector kernels, and the alignment ratio of an update.
-import type { FloatInput } from '../api.js';
-import { matvec, matvecTransposed } from '../matvec.js';
-import type { Rng } from '../rng.js';
+import type { FloatInput } from '../base/wasm-array.js';
+import { matvec, matvecTransposed } from '../base/matvec.js';
+import type { Rng } from '../base/rng.js';
 
 const norm = (v: ArrayLike<number>) => {
   let s = 0;

@@ -1,5 +1,5 @@
 // Learning-rate sweeps across widths: the grid of runs, and what is read off it (optimum per width, its shift).
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError } from '../base/errors.js';
 import type { ParameterizationId } from './parameterization.js';
 import type { TrainConfig, TrainResult } from './train.js';
 import { powDet } from '../libm/index.js';

@@ -1,8 +1,8 @@
 // One training run: a seeded MLP trained on minibatches, measured at the end. Synchronous inside its realm (a worker
 // or the main thread); diverged runs (a non-finite loss) stop and are reported as diverged, never dropped.
-import { CancelledError, InvalidArgumentError } from '../errors.js';
-import { checkSeed, Rng } from '../rng.js';
-import { positiveInt } from '../validate.js';
+import { CancelledError, InvalidArgumentError } from '../base/errors.js';
+import { checkSeed, Rng } from '../base/rng.js';
+import { positiveInt } from '../base/validate.js';
 import type { Dataset, DatasetName, Split } from './data.js';
 import { MlpModel } from './model.js';
 import { PARAMETERIZATIONS, type ParameterizationId } from './parameterization.js';

@@ -1,5 +1,5 @@
 // Entry point of a Web Worker of the training pool (module worker).
-import { init } from '../runtime.js';
+import { init } from '../base/runtime.js';
 import { handleTask, type ToWorker } from './protocol.js';
 
 const ready = init();

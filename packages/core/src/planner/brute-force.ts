@@ -4,7 +4,7 @@
 // and keeping an activation after its backward step (it is never needed again). With `persistent` (the default) the
 // search is limited to the class the dynamic programs optimise over: no checkpoint is freed before its backward step
 // and no unstored working activation is held across a backward step.
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError } from '../base/errors.js';
 import { checkBudget, workingSlot, type Chain } from './chain.js';
 import type { Op, OpName } from './trace.js';
 

@@ -1,7 +1,7 @@
 // The chain a schedule runs on: n layers with per-layer forward/backward costs and activation sizes, and the costs of
 // moving activations (per size unit). Normalised once at the API boundary; planners and the simulator read it.
-import { InvalidArgumentError } from '../errors.js';
-import { keysOf, nonNegative, options as checkOptions, positiveInt } from '../validate.js';
+import { InvalidArgumentError } from '../base/errors.js';
+import { keysOf, nonNegative, options as checkOptions, positiveInt } from '../base/validate.js';
 
 /** Longest chain the planner accepts (a trace of it must fit in WebAssembly memory). */
 export const MAX_PLANNER_LAYERS = 2 ** 22;

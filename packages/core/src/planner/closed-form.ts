@@ -1,7 +1,7 @@
 // Griewank–Walther binomial checkpointing in closed form (ACM TOMS 2000). β(c, r) = C(c + r, c); for l steps and c
 // checkpoints, r = min{r : β(c, r) ≥ l} and the least number of forward steps is t(l, c) = r·l − β(c + 1, r − 1).
-import { InvalidArgumentError } from '../errors.js';
-import { positiveInt } from '../validate.js';
+import { InvalidArgumentError } from '../base/errors.js';
+import { positiveInt } from '../base/validate.js';
 
 /** Values beyond this are only compared with l ≤ 2^31, so they are capped (exactness below it is kept). */
 const CAP = 2 ** 52;

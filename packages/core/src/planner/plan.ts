@@ -1,5 +1,5 @@
 // Every strategy behind one call: a strategy spec → its trace. Budgets are in size units (slots for uniform chains).
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError } from '../base/errors.js';
 import { checkBudget, type Chain } from './chain.js';
 import { simulateTrace } from './simulate.js';
 import { checkpointSequentialTrace, sequentialSegments } from './strategies/checkpoint-sequential.js';

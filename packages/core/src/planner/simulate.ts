@@ -1,7 +1,7 @@
 // Runs a trace through the WebAssembly simulator: validates it op by op and returns its counts, peaks and times.
 import { REMAT_MEMORY, REMAT_TRACE_ERROR, REMAT_TRACE_OUT } from '@hw3/kernels';
-import { Hw3Error, InvalidArgumentError } from '../errors.js';
-import { allocate, getKernels, release } from '../runtime.js';
+import { Hw3Error, InvalidArgumentError } from '../base/errors.js';
+import { allocate, getKernels, release } from '../base/runtime.js';
 import { assertChain, workingSlot, type Chain } from './chain.js';
 import { formatOp, opAt, type Op, type Trace } from './trace.js';
 

@@ -1,6 +1,6 @@
 // A trace as a timeline to draw: one row per op, one cell per layer marking what happens to a_i at that op and what
 // is held (terminal and web render it as a table; the working position is also a series).
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError } from '../base/errors.js';
 import { workingSlot, type Chain } from './chain.js';
 import { opAt, formatOp, type Trace } from './trace.js';
 

@@ -4,8 +4,8 @@
 // `checkpoint` re-runs the whole segment from that input (its last layer too, although the next segment saved its
 // output), keeping the segment's activations for autograd. The saved input of a segment is released when that
 // segment's backward is done. So PyTorch recomputes ⌊n/segments⌋·(segments − 1) layers: 4 for [1, 1, 1, 1, 5].
-import { InvalidArgumentError } from '../../errors.js';
-import { positiveInt } from '../../validate.js';
+import { InvalidArgumentError } from '../../base/errors.js';
+import { positiveInt } from '../../base/validate.js';
 import type { Chain } from '../chain.js';
 import { TraceBuilder, type Trace } from '../trace.js';
 

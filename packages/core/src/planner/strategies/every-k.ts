@@ -3,7 +3,7 @@
 // stored one below it (one load-mem, i − j forward steps). With `cache`, a segment's recomputed activations are
 // stored on the way up and read back by the next backward steps (one load-mem each, the simulator's rule), so either
 // way every layer costs one load-mem.
-import { positiveInt } from '../../validate.js';
+import { positiveInt } from '../../base/validate.js';
 import type { Chain } from '../chain.js';
 import { TraceBuilder, type Trace } from '../trace.js';
 

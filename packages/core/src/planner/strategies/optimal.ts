@@ -17,7 +17,7 @@
 // activation is held across a backward step — the class revolve, rotor and H-Revolve optimise over. Freeing a
 // checkpoint early to give its memory to the layers above can do better on uneven chains: the exhaustive search
 // (brute-force.ts, `persistent: false`) measures that gap.
-import { InvalidArgumentError } from '../../errors.js';
+import { InvalidArgumentError } from '../../base/errors.js';
 import { checkBudget, minimumBudget, workingSlot, type Chain } from '../chain.js';
 import { TraceBuilder, type Trace } from '../trace.js';
 

@@ -1,7 +1,7 @@
 // Griewank–Walther binomial checkpointing (revolve) on this model. Here backward step i needs a_i and the inputs a_0
 // are always available, so reversing n layers with c checkpoint slots (a_1…a_n) is Griewank's chain of l = n + 1 steps
 // with c + 1 checkpoints (the inputs hold one): the trace makes exactly t(n + 1, c + 1) forward steps.
-import { InvalidArgumentError } from '../../errors.js';
+import { InvalidArgumentError } from '../../base/errors.js';
 import { revolveForwardSteps, revolveSplit } from '../closed-form.js';
 import type { Chain } from '../chain.js';
 import { TraceBuilder, type Trace } from '../trace.js';

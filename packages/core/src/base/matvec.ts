@@ -1,4 +1,5 @@
-import type { ArrayOf, DType, FloatArray, FloatInput, MatrixShape } from './api.js';
+import type { ArrayOf, DType, FloatArray, MatrixShape } from './types.js';
+import type { FloatInput } from './wasm-array.js';
 import type { WasmArray } from './wasm-array.js';
 import { getKernels } from './runtime.js';
 import { withStaged } from './staging.js';

@@ -1,5 +1,5 @@
 import { prng as referencePrng, gaussian as referenceGaussian } from '@hw3/kernels/reference';
-import type { RngState } from './api.js';
+import type { RngState } from './types.js';
 import { InvalidArgumentError } from './errors.js';
 import { allocate, getKernels } from './runtime.js';
 

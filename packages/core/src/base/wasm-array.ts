@@ -1,6 +1,9 @@
-import type { ArrayOf, DType } from './api.js';
+import type { ArrayOf, DType, FloatArray } from './types.js';
 import { allocate, getKernels, release } from './runtime.js';
 import { InvalidArgumentError, UseAfterFreeError } from './errors.js';
+
+/** A float vector either in JS memory or in WebAssembly memory. */
+export type FloatInput = FloatArray | WasmArray;
 
 const BYTES: Record<DType, number> = { f32: 4, f64: 8 };
 const pointers = new WeakMap<WasmArray, number>();

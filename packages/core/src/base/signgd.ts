@@ -1,4 +1,5 @@
-import type { FloatInput, MatrixShape } from './api.js';
+import type { MatrixShape } from './types.js';
+import type { FloatInput } from './wasm-array.js';
 import { getKernels } from './runtime.js';
 import { withStaged } from './staging.js';
 import { commonDType, keysOf, length, options as checkOptions, positive, positiveInt } from './validate.js';

@@ -1,4 +1,4 @@
-import type { FloatInput } from './api.js';
+import type { FloatInput } from './wasm-array.js';
 import { InvalidArgumentError } from './errors.js';
 import type { Rng } from './rng.js';
 import { getKernels } from './runtime.js';

@@ -1,5 +1,6 @@
 // Argument checks used at every entry point (never inside kernels' loops).
-import type { DType, FloatInput } from './api.js';
+import type { DType } from './types.js';
+import type { FloatInput } from './wasm-array.js';
 import { DTypeError, InvalidArgumentError, ShapeError, UnknownOptionError } from './errors.js';
 import { WasmArray } from './wasm-array.js';
 

@@ -2,10 +2,9 @@
 // WebAssembly memory (a WasmArray's `view()` or a subarray of it: copying those would break when an allocation grows
 // the memory and detaches them mid-call). Other typed arrays are copied into temporary WebAssembly buffers (inputs
 // before the call, outputs after), which are always released.
-import type { FloatInput } from './api.js';
 import { InvalidArgumentError } from './errors.js';
 import { allocate, getKernels, release } from './runtime.js';
-import { pointerOf, WasmArray } from './wasm-array.js';
+import { pointerOf, WasmArray, type FloatInput } from './wasm-array.js';
 
 export type StageMode = 'in' | 'out' | 'inout';
 export interface StagedArg {
