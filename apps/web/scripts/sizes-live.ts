@@ -4,7 +4,10 @@
 // lazy chunks), whether the MNIST data chunk was fetched, and the time from navigation to the first result shown (a
 // partial result of a run still going, or the complete one) and to the complete result. Then 1b and remat are timed
 // three times each, cold and warm (cached). Printed by `npm run sizes -w @hw3/web`.
+// What was fetched is read from a recording proxy in front of `next start`, not from Chromium's page events: a worker
+// started by a worker (lr-transfer's training pool) fetches the digits where page-level events do not see it.
 import { readFileSync, statSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
 import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { experiments } from '@hw3/core';
@@ -33,13 +36,28 @@ interface Visit {
   completeMs: number | undefined;
 }
 
+/** A proxy in front of `target` that records every URL it serves (the page's, its workers' and theirs). */
+function recordingProxy(target: string): Promise<{ base: string; served: string[]; server: Server }> {
+  const to = new URL(target);
+  const served: string[] = [];
+  const server = createServer((req, res) => {
+    served.push(req.url ?? '');
+    const upstream = request({ host: to.hostname, port: to.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ base: `http://127.0.0.1:${(server.address() as { port: number }).port}`, served, server })));
+}
+
+let served: string[] = [];
+
 async function visit(browser: Browser, base: string, path: string, cold: boolean, waitComplete: boolean): Promise<Visit> {
   const { page } = await openPage(browser, base);
   if (cold) await (await browser.context.newCDPSession(page)).send('Network.clearBrowserCache');
-  const fetched: string[] = [];
-  page.on('request', (r) => {
-    if (/\/_next\/static\/.*\.js$/.test(r.url())) fetched.push(r.url());
-  });
+  const from = served.length;
   const response = await page.goto(`${base}${path}`);
   const html = (await response?.text()) ?? '';
   const shown = () =>
@@ -52,8 +70,13 @@ async function visit(browser: Browser, base: string, path: string, cold: boolean
         .waitForFunction(() => (document.querySelector('[data-testid="status"]')?.getAttribute('data-status') === 'done' ? performance.now() : false), undefined, { timeout: 120_000, polling: 10 })
         .then((h) => h.jsonValue() as Promise<number>, () => undefined)
     : undefined;
-  // Training pages fetch the digits once training starts: give a page without a result yet a moment more.
-  if (firstMs === undefined) await page.waitForTimeout(2000);
+  // Training pages fetch the digits once training starts, possibly after a first (partial) result: wait until the
+  // server has served nothing new for 1.5 s (at most 20 s) before counting what the page fetched.
+  for (let seen = -1, quietSince = Date.now(), end = Date.now() + 20_000; Date.now() < end; await page.waitForTimeout(100)) {
+    if (served.length !== seen) [seen, quietSince] = [served.length, Date.now()];
+    else if (Date.now() - quietSince >= 1500) break;
+  }
+  const fetched = [...new Set(served.slice(from).filter((u) => /^\/_next\/static\/.*\.js$/.test(u)))].map((u) => `${base}${u}`);
   const inHtml = fetched.filter((u) => html.includes(new URL(u).pathname));
   const later = fetched.filter((u) => !html.includes(new URL(u).pathname));
   await page.close();
@@ -69,7 +92,10 @@ async function visit(browser: Browser, base: string, path: string, cold: boolean
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (v: number | undefined) => (v === undefined ? '—' : `${Math.round(v)} ms`);
 
-const server = await startNext();
+const next = await startNext();
+const proxy = await recordingProxy(next.base);
+served = proxy.served;
+const server = { base: proxy.base };
 const browser = await launch();
 try {
   console.log(`\nLive, in Chromium against next start (load average ${loadavg()[0]!.toFixed(1)} on this machine):`);
@@ -98,5 +124,6 @@ try {
   }
 } finally {
   await browser.close();
-  await server.stop();
+  proxy.server.close();
+  await next.stop();
 }
