@@ -1,4 +1,5 @@
 export * from './base/index.js';
+export * from './stats/index.js';
 export * from './experiments/index.js';
 export * from './estimators/index.js';
 export * from './claims/index.js';

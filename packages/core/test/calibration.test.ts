@@ -6,7 +6,7 @@ import { checkKind, passesPerturbed, perturbedExpected } from '../src/calibratio
 import { calibrateExperiment, summarise } from '../src/calibration/calibrate.js';
 import { mergeReport, parseReport, renderCalibrationMarkdown, emptyReport } from '../src/calibration/report.js';
 import type { ExperimentResult } from '../src/experiments/api.js';
-import { exactCheck, zCheck } from '../src/experiments/stats.js';
+import { exactCheck, zCheck } from '../src/stats/checks.js';
 import { InvalidArgumentError } from '../src/base/errors.js';
 
 describe('Clopper–Pearson', () => {

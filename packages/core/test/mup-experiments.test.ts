@@ -7,7 +7,7 @@ import { mupTableExperiment } from '../src/experiments/mup-table.js';
 import { spectralExperiment } from '../src/experiments/spectral.js';
 import { coordCheckExperiment } from '../src/experiments/coord-check.js';
 import { loadMnist } from '../src/mup/data.js';
-import { exactCheck, zCheck } from '../src/experiments/stats.js';
+import { exactCheck, zCheck } from '../src/stats/checks.js';
 
 describe('registry', () => {
   it('finds the μP lab by id and homework part', () => {

@@ -6,7 +6,7 @@ import { gaussianEdgeLaw, TRACY_WIDOM_1 } from '../src/experiments/spectral-edge
 import { spectralExperiment } from '../src/experiments/spectral.js';
 import { runExperiment } from '../src/experiments/run.js';
 import { passesPerturbed } from '../src/calibration/power.js';
-import { RunningStats } from '../src/experiments/stats.js';
+import { RunningStats } from '../src/stats/running-stats.js';
 import { fillNormal } from '../src/base/gaussian.js';
 import { Rng } from '../src/base/rng.js';
 

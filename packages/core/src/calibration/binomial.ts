@@ -1,7 +1,7 @@
 // Failure counts over seeds are binomial: exact (Clopper–Pearson) intervals for the rate, and the one-sided test of
 // "this check fails more often than its design promises".
 import { InvalidArgumentError } from '../base/errors.js';
-import { incompleteBeta } from '../experiments/significance.js';
+import { incompleteBeta } from '../stats/significance.js';
 
 function checkCounts(failures: number, runs: number): void {
   if (!(Number.isInteger(runs) && runs >= 1)) throw new InvalidArgumentError('runs', runs, 'a positive integer');

@@ -5,7 +5,7 @@ import { CancelledError, InvalidArgumentError } from '../base/errors.js';
 import type { Check, Experiment, ExperimentResult } from '../experiments/api.js';
 import { getExperiment } from '../experiments/registry.js';
 import { resolveParams, runExperiment } from '../experiments/run.js';
-import { FAMILY_ALPHA } from '../experiments/significance.js';
+import { FAMILY_ALPHA } from '../stats/significance.js';
 import { checkSeed } from '../base/rng.js';
 import { clopperPearson, exceedsRate } from './binomial.js';
 import { checkKind, describePerturbation, passesPerturbed, type CheckKind } from './power.js';

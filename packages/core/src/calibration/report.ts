@@ -77,7 +77,7 @@ export function renderCalibrationMarkdown(report: CalibrationReport): string {
     'recomputed from the measured value, standard error and zMax (or tolerance) the check reports.',
     '',
     '- **promised**: an experiment promises a family-wise false-alarm rate of 1/1000 per run (Šidák over its statistical',
-    '  checks, `FAMILY_ALPHA` in `packages/core/src/experiments/significance.ts`), so no check may fail more often; exact',
+    '  checks, `FAMILY_ALPHA` in `packages/core/src/stats/significance.ts`), so no check may fail more often; exact',
     '  checks (deterministic counts, tolerance 0) promise 0.',
     `- **exceeds design**: the failures reject "rate ≤ promised" at ${100 * VERDICT_CONFIDENCE} % confidence (one-sided exact binomial test).`,
     '- **blind**: the check still passes on every seed with the closed form perturbed: it cannot tell that error.',

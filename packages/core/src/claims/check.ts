@@ -1,6 +1,6 @@
 // The claim checker: a claimed formula against measurements over a question's grid.
 import { CancelledError, InvalidArgumentError } from '../base/errors.js';
-import { FAMILY_ALPHA, familyThreshold, sidakLevel } from '../experiments/significance.js';
+import { FAMILY_ALPHA, familyThreshold, sidakLevel } from '../stats/significance.js';
 import { createRng, checkSeed } from '../base/rng.js';
 import type { CheckClaimOptions, ClaimEvidence, ClaimMeasurement, ClaimPoint, ClaimQuestion, ClaimResolution, ClaimResult } from './api.js';
 import { compileClaimFormula } from './formula.js';

@@ -1,6 +1,5 @@
 // Checks of Monte Carlo estimates against exact values, as the experiments report them.
-import type { Check } from '../experiments/api.js';
-import { zCheck } from '../experiments/stats.js';
+import { zCheck, type Check } from '../stats/checks.js';
 import type { GradientEstimate } from './estimate.js';
 
 /** Tolerance in standard errors for every statistical check here. */

@@ -9,23 +9,9 @@
  * - The result is JSON-serialisable: plain numbers (no NaN/Infinity: use null), strings, arrays and objects.
  */
 import type { z } from 'zod';
+import type { Check } from '../stats/checks.js';
 
-/** One comparison of a measurement with its closed form. */
-export interface Check {
-  name: string;
-  expected: number;
-  measured: number;
-  /** Monte Carlo standard error of `measured` (statistical checks). */
-  stderr?: number;
-  /** Absolute tolerance (exact or deterministic checks); pass ⇔ |measured − expected| ≤ tolerance. */
-  tolerance?: number;
-  /** (measured − expected) / stderr, when stderr is given. */
-  z?: number;
-  /** |z| allowed (statistical checks), e.g. 5. */
-  zMax?: number;
-  pass: boolean;
-  note?: string;
-}
+export type { Check };
 
 /** One curve. Series with the same `plot` are drawn in one figure. */
 export interface Series {

@@ -9,7 +9,7 @@ import { fixedBatch } from '../mup/train.js';
 import { Rng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, Series } from './api.js';
 import { yieldToEventLoop } from './run.js';
-import { exactCheck } from './stats.js';
+import { exactCheck } from '../stats/checks.js';
 import { runSeed } from '../mup/sweep.js';
 import { log2Det, logDet } from '../libm/index.js';
 

@@ -10,7 +10,8 @@ import type { BaselineKind, EstimatorKind } from '../estimators/spec.js';
 import { createRng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, RunContext, Series, Table } from './api.js';
 import { yieldToEventLoop } from './run.js';
-import { finiteOrNull, linearFit } from './stats.js';
+import { finiteOrNull } from '../stats/checks.js';
+import { linearFit } from '../stats/linear-fit.js';
 import { logDet } from '../libm/index.js';
 
 const params = z.object({

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { gridOf, orderedPairs } from './schema-rules.js';
 import { createRng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, Series } from './api.js';
-import { logLogFit } from './loglog.js';
+import { logLogFit } from '../stats/loglog.js';
 import { measureInitRms, measureSigngdRms, mupClosedForm, trialsFor, type Estimate } from './mup-measure.js';
-import { Z95 } from './rms-at-init.js';
+import { Z95 } from '../stats/significance.js';
 import { yieldToEventLoop } from './run.js';
-import { familyThreshold } from './significance.js';
-import { finiteOrNull, zCheck } from './stats.js';
+import { familyThreshold } from '../stats/significance.js';
+import { finiteOrNull, zCheck } from '../stats/checks.js';
 
 const params = z.object({
   d1: z.number().int().min(1).max(8192).default(256).describe('fixed fan-in d₁'),

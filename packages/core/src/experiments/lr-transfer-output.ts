@@ -6,7 +6,7 @@ import type { TrainResult } from '../mup/train.js';
 import type { ParameterizationId } from '../mup/parameterization.js';
 import type { OptimizerKind } from '../mup/spec.js';
 import type { Check, ExperimentOutput, Series, Table } from './api.js';
-import { exactCheck, finiteOrNull } from './stats.js';
+import { exactCheck, finiteOrNull } from '../stats/checks.js';
 import { log2Det } from '../libm/index.js';
 
 /** The swept parameterizations: SP, μP (TP5 Table 3) and the control that gives SP's input weights and biases μP's LR. */

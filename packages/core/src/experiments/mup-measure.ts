@@ -5,7 +5,7 @@ import { matvec } from '../base/matvec.js';
 import type { Rng } from '../base/rng.js';
 import { signgdOuterUpdate, signgdUpdate } from '../base/signgd.js';
 import { WasmArray } from '../base/wasm-array.js';
-import { RunningStats } from './stats.js';
+import { RunningStats } from '../stats/running-stats.js';
 
 /** A Monte Carlo mean: `trials` i.i.d. draws, standard error from their sample variance. */
 export interface Estimate {

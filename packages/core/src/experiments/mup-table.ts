@@ -7,7 +7,7 @@ import { formatScaling, MUP_TABLE3, MUP_TABLE8, SP, sameScaling, type Parameteri
 import { planTensors } from '../mup/spec.js';
 import type { TrainConfig } from '../mup/train.js';
 import type { Check, Experiment, ExperimentOutput, Table } from './api.js';
-import { exactCheck } from './stats.js';
+import { exactCheck } from '../stats/checks.js';
 import { yieldToEventLoop } from './run.js';
 import { log2Det } from '../libm/index.js';
 

@@ -17,7 +17,7 @@ import { revolveTrace } from '../planner/strategies/revolve.js';
 import type { Check, Experiment, ExperimentOutput, Series } from './api.js';
 import { rematCachedClosedForm, rematClosedForm } from './remat.js';
 import { yieldToEventLoop } from './run.js';
-import { exactCheck } from './stats.js';
+import { exactCheck } from '../stats/checks.js';
 
 const params = z.object({
   layers: z.number().int().min(1).max(100_000).default(10).describe('chain length n'),

@@ -9,7 +9,7 @@ import { traceTimeline } from '../planner/timeline.js';
 import type { Check, Experiment, ExperimentOutput } from './api.js';
 import { rematClosedForm } from './remat.js';
 import { plannerBudget, plannerChain } from './remat-planner.js';
-import { exactCheck } from './stats.js';
+import { exactCheck } from '../stats/checks.js';
 
 const ids = STRATEGIES.map((s) => s.id) as [StrategyId, ...StrategyId[]];
 

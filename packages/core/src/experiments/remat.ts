@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { simulateRemat } from '../base/remat.js';
 import type { Check, Experiment, ExperimentOutput } from './api.js';
-import { exactCheck } from './stats.js';
+import { exactCheck } from '../stats/checks.js';
 import { orderedPairs } from './schema-rules.js';
 import { expDet, logDet } from '../libm/index.js';
 

@@ -2,15 +2,13 @@
 import { z } from 'zod';
 import { createRng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, Series, Table } from './api.js';
-import { logLogFit } from './loglog.js';
+import { logLogFit } from '../stats/loglog.js';
 import { measureInitRms, trialsFor, type Estimate } from './mup-measure.js';
 import { yieldToEventLoop } from './run.js';
 import { gridOf, orderedPairs } from './schema-rules.js';
-import { familyThreshold } from './significance.js';
-import { finiteOrNull, zCheck } from './stats.js';
+import { familyThreshold, Z95 } from '../stats/significance.js';
+import { finiteOrNull, zCheck } from '../stats/checks.js';
 
-/** z of a 95 % confidence interval. */
-export const Z95 = 1.959963984540054;
 
 const dims = (what: string, def: number[]) =>
   gridOf(z.array(z.number().int().min(1).max(8192)).min(2).max(12)).default(def).describe(what);

@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { gridOf, orderedPairs } from './schema-rules.js';
 import { createRng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, Series, Table } from './api.js';
-import { expectedLogLogSlopes, logLogFit, type LogLogPoint } from './loglog.js';
+import { expectedLogLogSlopes, logLogFit, type LogLogPoint } from '../stats/loglog.js';
 import { measureSigngdRms, mupClosedForm, trialsFor, type BatchMode, type Estimate } from './mup-measure.js';
-import { Z95 } from './rms-at-init.js';
+import { Z95 } from '../stats/significance.js';
 import { yieldToEventLoop } from './run.js';
-import { familyThreshold } from './significance.js';
-import { finiteOrNull, zCheck } from './stats.js';
+import { familyThreshold } from '../stats/significance.js';
+import { finiteOrNull, zCheck } from '../stats/checks.js';
 
 const params = z.object({
   d1s: gridOf(z.array(z.number().int().min(1).max(8192)).min(2).max(16)).default([4, 16, 64, 256, 1024, 4096]).describe('fan-in values d₁'),

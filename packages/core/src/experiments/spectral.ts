@@ -12,8 +12,10 @@ import { fixedBatch } from '../mup/train.js';
 import { Rng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, Series, Table } from './api.js';
 import { yieldToEventLoop } from './run.js';
-import { exactCheck, linearFit, RunningStats, zCheck } from './stats.js';
-import { familyThreshold } from './significance.js';
+import { exactCheck, zCheck } from '../stats/checks.js';
+import { linearFit } from '../stats/linear-fit.js';
+import { RunningStats } from '../stats/running-stats.js';
+import { familyThreshold } from '../stats/significance.js';
 import { gaussianEdgeLaw } from './spectral-edge.js';
 import { log2Det } from '../libm/index.js';
 

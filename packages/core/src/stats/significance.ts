@@ -5,6 +5,9 @@ import { expDet, expm1Det, log1pDet, logDet, sinDet } from '../libm/index.js';
 /** The family-wise false-alarm rate used by the experiments' checks and the claim checker: one run in 1000. */
 export const FAMILY_ALPHA = 1e-3;
 
+/** z of a two-sided 95 % confidence interval (the error bands drawn in figures): Φ⁻¹(0.975). */
+export const Z95 = 1.959963984540054;
+
 /** Upper-tail quantile of N(0, 1): z with P(Z > z) = p, for 0 < p < 1 (Acklam's rational approximation, refined by
  * one Halley step; error < 1e-12). */
 export function normalUpperQuantile(p: number): number {

@@ -1,0 +1,45 @@
+// A measurement compared with its closed form: the Check record every experiment returns, built two ways: statistically
+// (within zMax standard errors) or deterministically (within an absolute tolerance).
+
+/** One comparison of a measurement with its closed form. */
+export interface Check {
+  name: string;
+  expected: number;
+  measured: number;
+  /** Monte Carlo standard error of `measured` (statistical checks). */
+  stderr?: number;
+  /** Absolute tolerance (exact or deterministic checks); pass ⇔ |measured − expected| ≤ tolerance. */
+  tolerance?: number;
+  /** (measured − expected) / stderr, when stderr is given. */
+  z?: number;
+  /** |z| allowed (statistical checks), e.g. 5. */
+  zMax?: number;
+  pass: boolean;
+  note?: string;
+}
+
+/** Statistical check: pass ⇔ |measured − expected| ≤ zMax·stderr. */
+export function zCheck(name: string, expected: number, measured: number, stderr: number, zMax = 5, note?: string): Check {
+  const diff = measured - expected;
+  const z = stderr > 0 ? diff / stderr : diff === 0 ? 0 : Infinity * Math.sign(diff);
+  return {
+    name,
+    expected,
+    measured,
+    stderr,
+    z: Number.isFinite(z) ? z : Math.sign(z) * Number.MAX_VALUE,
+    zMax,
+    pass: Math.abs(z) <= zMax,
+    ...(note ? { note } : {}),
+  };
+}
+
+/** Deterministic check: pass ⇔ |measured − expected| ≤ tolerance. */
+export function exactCheck(name: string, expected: number, measured: number, tolerance = 0, note?: string): Check {
+  return { name, expected, measured, tolerance, pass: Math.abs(measured - expected) <= tolerance, ...(note ? { note } : {}) };
+}
+
+/** JSON has no NaN or ±Infinity: map them to null. */
+export function finiteOrNull(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
