@@ -3,7 +3,7 @@
 import { mlp as refMlp } from '@hw3/kernels/reference';
 import { describe, expect, it } from 'vitest';
 import { MlpModel } from '../src/mup/model.js';
-import type { TensorName } from '../src/mup/spec.js';
+import type { TensorName } from '../src/mup/tensor-plan.js';
 import { Rng } from '../src/base/rng.js';
 
 const NAMES: TensorName[] = ['W1', 'b1', 'W2', 'b2', 'W3', 'b3'];

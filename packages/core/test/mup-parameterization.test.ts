@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticDataset } from '../src/mup/data.js';
 import { compareTraining } from '../src/mup/equivalence.js';
 import { MlpModel } from '../src/mup/model.js';
-import { planTensors, type TensorName, type TensorPlan } from '../src/mup/spec.js';
+import { planTensors, type TensorName, type TensorPlan } from '../src/mup/tensor-plan.js';
 import type { TrainConfig } from '../src/mup/train.js';
 import { InvalidArgumentError } from '../src/base/errors.js';
 import { Rng } from '../src/base/rng.js';

@@ -1,8 +1,8 @@
 // ‖W‖_* by Lanczos (certified by its residual bound) and the Tracy–Widom edge law of a Gaussian init, and the spectral
 // experiment's edge checks on the seeds that failed the old fixed 10 % band (19, 23, 24, 26, 27, 31 of 1–40).
 import { describe, expect, it } from 'vitest';
-import { topSingularValue } from '../src/lanczos.js';
-import { gaussianEdgeLaw, TRACY_WIDOM_1 } from '../src/experiments/spectral-edge.js';
+import { topSingularValue } from '../src/mup/lanczos.js';
+import { gaussianEdgeLaw, TRACY_WIDOM_1 } from '../src/mup/spectral-edge.js';
 import { spectralExperiment } from '../src/experiments/spectral.js';
 import { runExperiment } from '../src/experiments/run.js';
 import { passesPerturbed } from '../src/calibration/power.js';

@@ -3,7 +3,7 @@
 // spans k from 1 (where the lower-order terms 2(k+4)A, 4μ₁² matter most) to 16, σ below and above 1 (the A²/σ² and
 // σ²k² terms pull opposite ways), and μ = 0 (A = 0) as well as μ ≠ 0, so a dropped or misweighted term is refuted.
 import { GradientEstimator } from '../estimators/estimate.js';
-import type { EstimatorKind } from '../estimators/spec.js';
+import type { EstimatorKind } from '../estimators/request.js';
 import type { ClaimPoint, ClaimQuestion, ClaimVariable } from './api.js';
 
 const VARIABLES: ClaimVariable[] = [

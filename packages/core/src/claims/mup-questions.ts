@@ -1,7 +1,7 @@
 // Claim questions 1a–1c (μP basics): Monte Carlo measurements over grids of d₁ and d₂ chosen so that a formula that
 // is close but wrong (a dropped linear term, d₁² for d₁(1 − 2/π) + 2d₁²/π, a stray d₂) is many standard errors off
 // somewhere: small d₁ (where lower-order terms matter most, and trials are cheap) through a few hundred, and d₂ from 1.
-import { measureInitRms, measureSigngdRms, trialsFor } from '../experiments/mup-measure.js';
+import { measureInitRms, measureSigngdRms, trialsFor } from '../mup/measure.js';
 import type { ClaimPoint, ClaimQuestion, ClaimVariable } from './api.js';
 
 const VARIABLES: ClaimVariable[] = [

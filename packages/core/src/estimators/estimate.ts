@@ -23,7 +23,7 @@ import {
   type EstimatorKind,
   type GradParam,
   type ResolvedCost,
-} from './spec.js';
+} from './request.js';
 
 /** What to estimate: distribution, cost, estimator, parameter, baseline, sample count and the generator. */
 export interface EstimateOptions {

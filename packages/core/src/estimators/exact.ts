@@ -7,7 +7,7 @@
 import { InvalidArgumentError } from '../base/errors.js';
 import { keysOf, options as checkOptions } from '../base/validate.js';
 import { exponentialRule, maxwellRule, normalRule, rayleighRule, uniformRule, type Rule } from './quadrature.js';
-import { checkDistribution, checkEstimatorFor, resolveCost, type CostSpec, type DistributionSpec, type EstimatorKind, type GradParam } from './spec.js';
+import { checkDistribution, checkEstimatorFor, resolveCost, type CostSpec, type DistributionSpec, type EstimatorKind, type GradParam } from './request.js';
 import { expDet } from '../libm/index.js';
 
 /** E[Uᵃ Sᵇ], a, b ∈ {0, 1, 2}, row-major (index 3a + b). */

@@ -7,7 +7,7 @@ export {
   type EstimatorKind,
   type GradParam,
   type BaselineKind,
-} from './spec.js';
+} from './request.js';
 export { parseFormula, FORMULA_FUNCTIONS, FORMULA_SYMBOLS, type FormulaCost } from './formula.js';
 export { estimateGradient, estimateGradientAsync, GradientEstimator, type EstimateOptions, type GradientEstimate } from './estimate.js';
 export { exactGradient, type ExactOptions, type ExactGradient } from './exact.js';

@@ -5,10 +5,10 @@ import { agreeCheck, meanCheck, varianceCheck, Z_MAX } from '../estimators/check
 import { exponentialSampleMoments, exponentialTailBound } from '../estimators/tails.js';
 import { exponentialSquareForms } from '../estimators/closed-forms.js';
 import { GradientEstimator } from '../estimators/estimate.js';
-import { runInSlices } from '../estimators/sliced.js';
+import { runInSlices } from './estimator-slices.js';
 import { exactGradient } from '../estimators/exact.js';
 import { parseFormula } from '../estimators/formula.js';
-import type { CostSpec } from '../estimators/spec.js';
+import type { CostSpec } from '../estimators/request.js';
 import { Hw3Error, InvalidArgumentError } from '../base/errors.js';
 import { createRng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, Table } from './api.js';

@@ -4,7 +4,7 @@ import { gridOf, orderedPairs } from './schema-rules.js';
 import { createRng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, Series } from './api.js';
 import { logLogFit } from '../stats/loglog.js';
-import { measureInitRms, measureSigngdRms, mupClosedForm, trialsFor, type Estimate } from './mup-measure.js';
+import { measureInitRms, measureSigngdRms, mupClosedForm, trialsFor, type Estimate } from '../mup/measure.js';
 import { Z95 } from '../stats/significance.js';
 import { yieldToEventLoop } from './run.js';
 import { familyThreshold } from '../stats/significance.js';

@@ -3,12 +3,10 @@ export { paramFields, parseParamText, formatParamText, type ParamField, type Par
 export { runExperiment, resolveParams, ParamError, yieldToEventLoop } from './run.js';
 export { experiments, findExperiment, getExperiment, suggestExperiments } from './registry.js';
 export { loadExperiment, loadableExperimentIds } from './catalog.js';
-export { rematClosedForm, rematCachedClosedForm } from './remat.js';
-export { compareWithRevolve, plannerBudget } from './remat-planner.js';
+export { compareWithRevolve } from './remat-planner.js';
 export { rmsAtInitExperiment } from './rms-at-init.js';
 export { signgdUpdateExperiment } from './signgd-update.js';
 export { fanInOnlyExperiment } from './fan-in-only.js';
-export { measureInitRms, measureSigngdRms, mupClosedForm, trialsFor, type Estimate, type SigngdEstimate, type BatchMode, type GradientMode } from './mup-measure.js';
 export { estimatorsExperiment } from './estimators.js';
 export { estimatorsGeneralExperiment } from './estimators-general.js';
 export { estimatorVarianceFigureExperiment } from './estimator-variance-figure.js';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { loadDataset } from '../mup/data.js';
 import { compareTraining } from '../mup/equivalence.js';
 import { formatScaling, MUP_TABLE3, MUP_TABLE8, SP, sameScaling, type Parameterization, type RoleRule } from '../mup/parameterization.js';
-import { planTensors } from '../mup/spec.js';
+import { planTensors } from '../mup/tensor-plan.js';
 import type { TrainConfig } from '../mup/train.js';
 import type { Check, Experiment, ExperimentOutput, Table } from './api.js';
 import { exactCheck } from '../stats/checks.js';

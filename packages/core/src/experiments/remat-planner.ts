@@ -2,11 +2,10 @@
 // optimal ones checked against their closed form or an exhaustive search, and the memory–recomputation frontier.
 import { z } from 'zod';
 import { Hw3Error } from '../base/errors.js';
-import { createRng } from '../base/rng.js';
 import { simulateRemat } from '../base/remat.js';
 import { bruteForceOptimum } from '../planner/brute-force.js';
 import { breakEvenLoadDisk } from '../planner/break-even.js';
-import { checkBudget, makeChain, minimumBudget, suggestedBudget, workingSlot, MEMORY_MODELS, type Chain, type MemoryModel } from '../planner/chain.js';
+import { checkBudget, makeChain, minimumBudget, workingSlot, MEMORY_MODELS, type Chain, type MemoryModel } from '../planner/chain.js';
 import { sequentialRecomputed } from '../planner/strategies/checkpoint-sequential.js';
 import { chenSegment } from '../planner/strategies/chen.js';
 import { revolveForwardSteps, revolveForwardStepsByRecursion } from '../planner/closed-form.js';
@@ -14,8 +13,9 @@ import { planTrace, revolveSlotsForBudget, strategyLabel, type StrategySpec } fr
 import { simulateTrace, type TraceStats } from '../planner/simulate.js';
 import { optimalFrontier, optimalSchedule, MAX_DP_STATES } from '../planner/strategies/optimal.js';
 import { revolveTrace } from '../planner/strategies/revolve.js';
+import { plannerBudget, plannerChain } from '../planner/lab-chain.js';
 import type { Check, Experiment, ExperimentOutput, Series } from './api.js';
-import { rematCachedClosedForm, rematClosedForm } from './remat.js';
+import { rematCachedClosedForm, rematClosedForm } from '../planner/homework-closed-form.js';
 import { yieldToEventLoop } from './run.js';
 import { exactCheck } from '../stats/checks.js';
 
@@ -40,31 +40,6 @@ const params = z.object({
     .default('lab')
     .describe('memory model: lab (a forward step holds its input and its output) or griewank (c checkpoints plus one working state, where revolve is optimal)'),
 });
-type Params = z.output<typeof params>;
-
-/** The budget a run uses: the given one, or (0) the chain's suggested budget. */
-export function plannerBudget(chain: Chain, budget: number): number {
-  return budget === 0 ? suggestedBudget(chain) : budget;
-}
-
-/** The chain the parameters describe (uneven: sizes and costs drawn from the seed). */
-export function plannerChain(
-  p: Pick<Params, 'layers' | 'chain' | 'fwdNs' | 'loadmemNs' | 'loaddiskNs' | 'diskWriteNs'> & { memory?: MemoryModel },
-  seed: number,
-): Chain {
-  const uneven = p.chain === 'uneven';
-  const rng = createRng(seed);
-  return makeChain({
-    layers: p.layers,
-    sizes: uneven ? Array.from({ length: p.layers }, () => 1 + rng.int(4)) : 1,
-    fwdCost: uneven ? Array.from({ length: p.layers }, () => p.fwdNs * (0.5 + 1.5 * rng.uniform())) : p.fwdNs,
-    inputSize: 1,
-    loadMemCost: p.loadmemNs,
-    loadDiskCost: p.loaddiskNs,
-    storeDiskCost: p.diskWriteNs,
-    memoryModel: p.memory ?? 'lab',
-  });
-}
 
 /** The first `layers` layers of a chain (for exhaustive checks of long chains). */
 function prefix(chain: Chain, layers: number): Chain {

@@ -7,8 +7,8 @@ import { planTrace, strategyLabel, STRATEGIES, type StrategyId, type StrategySpe
 import { simulateTrace } from '../planner/simulate.js';
 import { traceTimeline } from '../planner/timeline.js';
 import type { Check, Experiment, ExperimentOutput } from './api.js';
-import { rematClosedForm } from './remat.js';
-import { plannerBudget, plannerChain } from './remat-planner.js';
+import { rematClosedForm } from '../planner/homework-closed-form.js';
+import { plannerBudget, plannerChain } from '../planner/lab-chain.js';
 import { exactCheck } from '../stats/checks.js';
 
 const ids = STRATEGIES.map((s) => s.id) as [StrategyId, ...StrategyId[]];

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createRng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, Series, Table } from './api.js';
 import { logLogFit } from '../stats/loglog.js';
-import { measureInitRms, trialsFor, type Estimate } from './mup-measure.js';
+import { measureInitRms, trialsFor, type Estimate } from '../mup/measure.js';
 import { yieldToEventLoop } from './run.js';
 import { gridOf, orderedPairs } from './schema-rules.js';
 import { familyThreshold, Z95 } from '../stats/significance.js';

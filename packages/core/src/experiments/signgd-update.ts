@@ -5,7 +5,7 @@ import { gridOf, orderedPairs } from './schema-rules.js';
 import { createRng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, Series, Table } from './api.js';
 import { expectedLogLogSlopes, logLogFit, type LogLogPoint } from '../stats/loglog.js';
-import { measureSigngdRms, mupClosedForm, trialsFor, type BatchMode, type Estimate } from './mup-measure.js';
+import { measureSigngdRms, mupClosedForm, trialsFor, type BatchMode, type Estimate } from '../mup/measure.js';
 import { Z95 } from '../stats/significance.js';
 import { yieldToEventLoop } from './run.js';
 import { familyThreshold } from '../stats/significance.js';

@@ -6,8 +6,8 @@ import { loadDataset } from '../mup/data.js';
 import { MlpModel } from '../mup/model.js';
 import type { ParameterizationId } from '../mup/parameterization.js';
 import { alignmentRatio, rms } from '../mup/spectral.js';
-import { topSingularValue } from '../lanczos.js';
-import type { TensorName } from '../mup/spec.js';
+import { topSingularValue } from '../mup/lanczos.js';
+import type { TensorName } from '../mup/tensor-plan.js';
 import { fixedBatch } from '../mup/train.js';
 import { Rng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, Series, Table } from './api.js';
@@ -16,7 +16,7 @@ import { exactCheck, zCheck } from '../stats/checks.js';
 import { linearFit } from '../stats/linear-fit.js';
 import { RunningStats } from '../stats/running-stats.js';
 import { familyThreshold } from '../stats/significance.js';
-import { gaussianEdgeLaw } from './spectral-edge.js';
+import { gaussianEdgeLaw } from '../mup/spectral-edge.js';
 import { log2Det } from '../libm/index.js';
 
 const params = z.object({

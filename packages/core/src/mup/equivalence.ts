@@ -2,7 +2,7 @@
 // "effective" weights multiplier·W that the network computes with (Table 8's W3 carries a 1/fan_in multiplier).
 import { Rng } from '../base/rng.js';
 import type { Dataset } from './data.js';
-import type { TensorName } from './spec.js';
+import type { TensorName } from './tensor-plan.js';
 import { BatchSampler, createModel, gather, type TrainConfig } from './train.js';
 
 export interface Divergence {

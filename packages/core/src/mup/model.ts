@@ -4,7 +4,7 @@ import { allocate, getKernels, release } from '../base/runtime.js';
 import { fillNormal } from '../base/gaussian.js';
 import type { Rng } from '../base/rng.js';
 import { pointerOf, WasmArray } from '../base/wasm-array.js';
-import { planTensors, type MlpShape, type OptimizerKind, type ScalingOptions, type TensorName, type TensorPlan } from './spec.js';
+import { planTensors, type MlpShape, type OptimizerKind, type ScalingOptions, type TensorName, type TensorPlan } from './tensor-plan.js';
 import { powDet } from '../libm/index.js';
 
 /** The optimizer and its hyperparameters for {@link MlpModel}. */

@@ -6,7 +6,7 @@ import { positiveInt } from '../base/validate.js';
 import type { Dataset, DatasetName, Split } from './data.js';
 import { MlpModel } from './model.js';
 import { PARAMETERIZATIONS, type ParameterizationId } from './parameterization.js';
-import { MAX_WIDTH, type OptimizerKind } from './spec.js';
+import { MAX_WIDTH, type OptimizerKind } from './tensor-plan.js';
 
 /** One training run: dataset, width, parameterization, optimizer and its settings, steps, batch, seed. */
 export interface TrainConfig {

@@ -12,3 +12,5 @@ export { bruteForceOptimum, bruteForceSchedule, MAX_BRUTE_FORCE_LAYERS, type Bru
 export { breakEvenLoadDisk, type BreakEven } from './break-even.js';
 export { traceTimeline, TIMELINE_LEGEND, MAX_TIMELINE_CELLS, type Timeline } from './timeline.js';
 export { planTrace, strategyLabel, revolveSlotsForBudget, STRATEGIES, type StrategyId, type StrategySpec } from './plan.js';
+export { rematClosedForm, rematCachedClosedForm } from './homework-closed-form.js';
+export { plannerBudget } from './lab-chain.js';

@@ -1,10 +1,10 @@
 // The largest singular value of a matrix by Lanczos on WᵀW, run until its Ritz value is certified: power iteration
 // converges too slowly at the edge of a random matrix's spectrum (its top gap shrinks like n^{-2/3}) to trust 40 steps.
-import type { FloatInput } from './base/wasm-array.js';
-import { InvalidArgumentError } from './base/errors.js';
-import { matvec, matvecTransposed } from './base/matvec.js';
-import type { Rng } from './base/rng.js';
-import { WasmArray } from './base/wasm-array.js';
+import type { FloatInput } from '../base/wasm-array.js';
+import { InvalidArgumentError } from '../base/errors.js';
+import { matvec, matvecTransposed } from '../base/matvec.js';
+import type { Rng } from '../base/rng.js';
+import { WasmArray } from '../base/wasm-array.js';
 
 export interface TopSingularValue {
   /** ‖W‖_* estimate: √θ for the top Ritz value θ of WᵀW (never above the true value, up to rounding). */
