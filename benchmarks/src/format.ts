@@ -1,5 +1,6 @@
 // Plain-text tables for the terminal.
 import { evaluateGoal, goalMatches, type Entry, type GoalResult } from './entry.js';
+import type { LimitFigures, LimitKind } from './limits.js';
 import type { Goal, Suite } from './suite.js';
 
 function sig(value: number, digits = 3): string {
@@ -20,16 +21,37 @@ export function formatTime(ms: number): string {
 /** The paired ratio when measured (steadier under drifting load), else the ratio of medians. */
 function ratioText(e: Entry): string {
   const ratio = e.ratioToLimitPaired ?? e.ratioToLimit;
-  return ratio === undefined ? '' : `${sig(ratio, 2)}× ${e.limit}`;
+  if (ratio === undefined) return '';
+  const wasm = e.ratioToWasmPeak === undefined ? '' : ` (${sig(e.ratioToWasmPeak, 2)}× wasm)`;
+  return `${sig(ratio, 2)}× ${e.limit}${wasm}`;
 }
 
-function formatSize(e: Entry): string {
-  return e.variant === 'limit' ? `${e.size / 2 ** 20} MiB` : String(e.size);
-}
 
 function goalText(goal: Goal, result: GoalResult): string {
-  const target = goal.kind === 'ratio' ? `≥ ${goal.target}×` : `≥ ${goal.target}`;
+  const target = goal.kind !== 'throughput' ? `≥ ${goal.target}×` : `≥ ${goal.target}`;
   return `${target} ${result.met ? 'met' : 'MISSED'}`;
+}
+
+/** The limits, each from its native and WASM probe; the ratios divide by the faster (marked *). */
+export function limitsTable(limits: ReadonlyMap<LimitKind, LimitFigures>, load: number): string {
+  const rows: string[][] = [];
+  for (const l of limits.values()) {
+    for (const [source, f] of [['native', l.native], ['wasm', l.wasm]] as const) {
+      if (f === undefined) continue;
+      rows.push([
+        l.kind + (l.source === source ? ' *' : ''),
+        source,
+        f.label,
+        `${sig(f.median)} ${l.unit}`,
+        `${sig(f.best)} ${l.unit}`,
+        String(f.passes),
+      ]);
+    }
+  }
+  const table = renderTable(['limit', 'probe', 'what', 'median', 'best', 'passes'], rows, 3);
+  return `\nMachine limits, one core (load average ${load.toFixed(1)}) [limits]\n${table}\n` +
+    '  * the limit the "× limit" columns divide by: the faster probe (native code, where a C compiler exists).\n' +
+    '  read: bytes read / s; copy and update: (bytes read + bytes written) / s; peak: f32 flops / s.';
 }
 
 /** Left-aligns the first `leftColumns` columns, right-aligns the rest. */
@@ -47,28 +69,30 @@ export function suiteTable(suite: Suite, entries: readonly Entry[]): string {
     return [
       e.name,
       e.dtype ?? '-',
-      formatSize(e),
+      String(e.size),
       e.variant,
       formatTime(e.meanMs),
       formatTime(e.medianMs),
-      `±${sig(e.rme, 2)}%`,
+      Number.isNaN(e.rme) ? '' : `±${sig(e.rme, 2)}%`,
       `${sig(e.throughput)} ${e.throughputUnit}`,
       ratioText(e),
       e.speedupVsJs === undefined ? '' : `${sig(e.speedupVsJs, 3)}×`,
+      e.vsNumpy === undefined ? '' : `${sig(e.vsNumpy, 3)}×`,
+      e.load.toFixed(1),
       goal ? goalText(goal, evaluateGoal(goal, [e])) : '',
     ];
   });
-  const header = ['operation', 'dtype', 'n', 'variant', 'mean', 'median', 'rme', 'throughput', '× limit', 'vs JS', 'goal'];
+  const header = ['operation', 'dtype', 'n', 'variant', 'mean', 'median', 'rme', 'throughput', '× limit', 'vs JS', 'vs numpy', 'load', 'goal'];
   const notes = suite.notes.map((n) => `  ${n}`).join('\n');
   return `\n${suite.title} [${suite.name}]\n${renderTable(header, rows, 4)}\n${notes}`;
 }
 
 export function goalsTable(results: readonly GoalResult[]): string {
   const figure = (v: number | undefined, kind: GoalResult['kind']) =>
-    v === undefined ? 'not run' : sig(v, 3) + (kind === 'ratio' ? '×' : '');
+    v === undefined ? 'not run' : sig(v, 3) + (kind !== 'throughput' ? '×' : '');
   const rows = results.map((r) => [
     r.label,
-    r.kind === 'ratio' ? `${r.target}×` : String(r.target),
+    r.kind !== 'throughput' ? `${r.target}×` : String(r.target),
     figure(r.reachedPaired ?? r.reached, r.kind),
     r.met === undefined ? '' : r.met ? 'met' : 'MISSED',
     r.reachedPaired === undefined ? '' : figure(r.reached, r.kind),

@@ -4,7 +4,7 @@
 // batched so a sample is well above timer resolution, and the batch's time is divided back to one call.
 import { Bench } from 'tinybench';
 import { nowFor, timestampProviderFor, type Clock } from './clock.js';
-import { pairedRatio, type PairOptions } from './paired.js';
+import { pairedRatio, PROBE_PASS_MS, type PairOptions } from './paired.js';
 import type { BenchCase } from './suite.js';
 
 export interface MeasureOptions {
@@ -47,7 +47,10 @@ export function sinkValue(): unknown {
 
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
 
-export function measure(benchCase: BenchCase, options: MeasureOptions, pair?: PairOptions): Measurement {
+/** Runs with the case still prepared, after its measurement: `runBatch` times nothing, `perCallMs` is the calibration's. */
+export type AfterMeasure = (runBatch: () => void, batch: number, perCallMs: number) => void;
+
+export function measure(benchCase: BenchCase, options: MeasureOptions, pair?: PairOptions, after?: AfterMeasure): Measurement {
   const prepared = benchCase.prepare();
   const now = nowFor(options.clock);
   try {
@@ -102,10 +105,11 @@ export function measure(benchCase: BenchCase, options: MeasureOptions, pair?: Pa
       batch,
     };
     if (pair) {
-      const pairMs = perCall * batch + pair.probe.perCallMs;
+      const pairMs = perCall * batch + PROBE_PASS_MS;
       const rounds = Math.max(MIN_SAMPLES, Math.min(pair.rounds, Math.floor(options.maxCaseMs / pairMs)));
       measurement.pairedRatio = pairedRatio(runBatch, benchCase.work * batch, pair.probe, rounds, now);
     }
+    after?.(runBatch, batch, perCall);
     return measurement;
   } finally {
     prepared.dispose();

@@ -5,8 +5,12 @@ import type { MeasureOptions } from './measure.js';
 import type { Clock } from './clock.js';
 
 export interface RunOptions {
-  /** Selected suite names, in registry order (the limits suite is always added: ratios need it). */
+  /** Selected suite names, in registry order (the limits are always measured: ratios need them). */
   suites: string[];
+  /** --vs numpy: run the numpy twins between our cases. */
+  vsNumpy: boolean;
+  /** --no-native: skip the native probe (limits from WASM alone). */
+  native: boolean;
   sizes: number[];
   quick: boolean;
   out: string | undefined;
@@ -15,9 +19,13 @@ export interface RunOptions {
   help: boolean;
 }
 
-export const USAGE = `Usage: npm run bench -- [--suite NAME[,NAME…]] [--quick] [--sizes N[,N…]] [--clock wall|cpu] [--out FILE] [--list]
+export const USAGE = `Usage: npm run bench -- [--suite NAME[,NAME…]] [--quick] [--sizes N[,N…]] [--vs numpy] [--clock wall|cpu] [--no-native] [--out FILE] [--list]
 
-  --suite   run only these suites (repeatable or comma-separated); 'limits' always runs
+  --suite   run only these suites (repeatable or comma-separated); the limits always run ('limits' alone: only them)
+  --vs      numpy: time each case's numpy twin (python3 + numpy, one BLAS thread) right after it, in alternating
+            rounds, and add a "vs numpy" column (our throughput / numpy's); with --clock cpu both sides are
+            timed by their own process's CPU time
+  --no-native  limits from the WASM probes only (default: also a native C probe, compiled now when cc exists)
   --quick   fewer samples per case (< 30 s in all); same sizes
   --sizes   problem sizes n (default 256,1024,4096)
   --clock   wall (default): elapsed time; cpu: this process's CPU time, which leaves out the time other
@@ -46,6 +54,8 @@ export function parseOptions(argv: readonly string[]): RunOptions {
         quick: { type: 'boolean', default: false },
         out: { type: 'string' },
         clock: { type: 'string', default: 'wall' },
+        vs: { type: 'string' },
+        'no-native': { type: 'boolean', default: false },
         list: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -57,9 +67,12 @@ export function parseOptions(argv: readonly string[]): RunOptions {
   const known = suites.map((s) => s.name);
   const wanted = list(values.suite);
   for (const name of wanted) {
-    if (!known.includes(name)) throw new UsageError(`--suite: unknown suite "${name}" (known: ${known.join(', ')})`);
+    if (name !== 'limits' && !known.includes(name)) {
+      throw new UsageError(`--suite: unknown suite "${name}" (known: limits, ${known.join(', ')})`);
+    }
   }
-  const selected = wanted.length === 0 ? known : known.filter((name) => name === 'limits' || wanted.includes(name));
+  const selected = wanted.length === 0 ? known : known.filter((name) => wanted.includes(name));
+  if (values.vs !== undefined && values.vs !== 'numpy') throw new UsageError(`--vs: "${values.vs}" is not "numpy" (the only twin set)`);
   const sizeText = list(values.sizes);
   const sizes = sizeText.length === 0 ? DEFAULT_SIZES : sizeText.map(Number);
   for (const [i, n] of sizes.entries()) {
@@ -72,6 +85,8 @@ export function parseOptions(argv: readonly string[]): RunOptions {
   const quick = values.quick ?? false;
   return {
     suites: selected,
+    vsNumpy: values.vs === 'numpy',
+    native: !(values['no-native'] ?? false),
     sizes,
     quick,
     out: values.out,

@@ -2,15 +2,14 @@
 // of a pair see the same machine (other processes, memory-bus load, clock). The median of the per-pair ratios is far
 // steadier than a ratio of two medians taken minutes apart when the load drifts.
 
-/** A limit case kept prepared for the whole run. */
+/** A limit probe kept ready for the whole run (limits.ts). */
 export interface LimitProbe {
-  run(): unknown;
-  /** Bytes per call. */
-  work: number;
-  /** Median time of one call (ms), to budget the rounds. */
-  perCallMs: number;
-  dispose(): void;
+  /** Runs one probe pass; returns its rate in work units (bytes or flops) per millisecond. */
+  rate(): number;
 }
+
+/** Budget for one probe pass when sizing the rounds (the probes take 10–40 ms a pass). */
+export const PROBE_PASS_MS = 30;
 
 export interface PairOptions {
   probe: LimitProbe;
@@ -18,33 +17,25 @@ export interface PairOptions {
   rounds: number;
 }
 
-let sink: unknown;
-
-/** The last probe result (kept so the probe calls cannot be dropped). */
-export function pairedSink(): unknown {
-  return sink;
-}
-
 /**
- * Median over `rounds` pairs of (caseBytes / caseTime) / (probeBytes / probeTime).
+ * Median over `rounds` pairs of (caseWork / caseTime) / (the probe's rate right before).
  * @param runBatch runs `batch` calls of the case (already warmed up).
  * @param now the run's clock (ms).
  */
 export function pairedRatio(
   runBatch: () => void,
-  batchBytes: number,
+  batchWork: number,
   probe: LimitProbe,
   rounds: number,
   now: () => number,
 ): number {
   const ratios: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    const t0 = now();
-    sink = probe.run();
+    const limitRate = probe.rate();
     const t1 = now();
     runBatch();
     const t2 = now();
-    ratios.push(batchBytes / (t2 - t1) / (probe.work / (t1 - t0)));
+    ratios.push(batchWork / (t2 - t1) / limitRate);
   }
   ratios.sort((a, b) => a - b);
   const mid = ratios.length >> 1;

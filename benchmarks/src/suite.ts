@@ -2,11 +2,11 @@ import type { MeasureOptions } from './measure.js';
 
 // What a benchmark suite is: a named list of cases, built lazily so each case owns its memory only while it runs.
 
-/** 'wasm': our kernels through @hw3/core; 'js': the plain-TS reference; 'limit': a hardware probe. */
-export type Variant = 'wasm' | 'js' | 'limit';
+/** 'wasm': our kernels through @hw3/core; 'js': the plain-TS reference; 'numpy': the numpy twin (--vs numpy). */
+export type Variant = 'wasm' | 'js' | 'numpy';
 
-/** Hardware limits a throughput can be compared against (measured by the `limits` suite in the same run). */
-export type LimitKind = 'read' | 'copy';
+import type { LimitKind } from './limits.js';
+export type { LimitKind } from './limits.js';
 
 /** Throughput units. GB/s is 10⁹ bytes per second. */
 export type ThroughputUnit = 'GB/s' | 'M samples/s' | 'M layers/s' | 'GFLOP/s';
@@ -37,8 +37,8 @@ export interface BenchCase {
   unit: ThroughputUnit;
   /** The hardware limit this throughput is a fraction of. */
   limit?: LimitKind;
-  /** For the limits suite: which limit this case measures. */
-  provides?: LimitKind;
+  /** The numpy twin of this case (numpy/twins.py), for --vs numpy: its case name and arguments. */
+  twin?: string;
   /** Name of the 'js' case to compare against when it differs from `name` (e.g. the typed-array path of matvec). */
   baseline?: string;
   /** Untimed: allocate inputs, fill them, touch every page. */
@@ -49,8 +49,8 @@ export interface BenchCase {
 export interface Goal {
   label: string;
   match: { name: string; dtype: 'f32' | 'f64' | null; size: number; variant: Variant };
-  /** 'ratio': throughput / limit ≥ target; 'throughput': throughput (in the case's unit) ≥ target. */
-  kind: 'ratio' | 'throughput';
+  /** 'ratio': throughput / limit ≥ target; 'throughput': throughput (in the case's unit) ≥ target; 'numpy': ours / numpy's (--vs numpy). */
+  kind: 'ratio' | 'throughput' | 'numpy';
   target: number;
 }
 

@@ -11,14 +11,17 @@ export interface FillKernels {
   name: string;
   wasm: (out: WasmArray, rng: Rng) => void;
   js: (state: Uint32Array, out: Float32Array | Float64Array) => void;
+  /** The numpy twin's case name (numpy/twins.py), when there is one. */
+  twin?: string;
 }
 
-export function fillCases({ name, wasm, js }: FillKernels): (options: SuiteOptions) => BenchCase[] {
+export function fillCases({ name, wasm, js, twin }: FillKernels): (options: SuiteOptions) => BenchCase[] {
   const cases = (dtype: DType, n: number, quick: boolean): BenchCase[] => {
     const base = { name, dtype, size: n, work: n * n, unit: 'M samples/s' } as const;
     const wasmCase: BenchCase = {
       ...base,
       variant: 'wasm',
+      ...(twin === undefined ? {} : { twin: `${twin} ${dtype === 'f32' ? 'float32' : 'float64'} ${n}` }),
       prepare() {
         const out = new WasmArray(dtype, n * n); // zero-filled: pages touched
         const rng = createRng(1);

@@ -16,6 +16,7 @@ export const gaussianSuite: Suite = {
     wasm: (out, rng) => fillNormal(out, { rng, mean: 0, std: 1 }),
     js: (state, out) =>
       out instanceof Float32Array ? reference.normalF32(state, out, 0, 1) : reference.normalF64(state, out, 0, 1),
+    twin: 'gaussian',
   }),
   goals: [
     {
@@ -23,6 +24,12 @@ export const gaussianSuite: Suite = {
       match: { name: NAME, dtype: 'f64', size: 4096, variant: 'wasm' },
       kind: 'throughput',
       target: 150,
+    },
+    {
+      label: 'Gaussian f64, n = 4096: ≥ 2.5 × numpy (Generator.standard_normal, ziggurat on PCG64)',
+      match: { name: NAME, dtype: 'f64', size: 4096, variant: 'wasm' },
+      kind: 'numpy',
+      target: 2.5,
     },
   ],
 };

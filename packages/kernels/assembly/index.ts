@@ -5,7 +5,7 @@ export { normalF32, normalF64 } from './gaussian';
 export { matvecF32, matvecF64, matvecTransposedF32, matvecTransposedF64 } from './matvec';
 export { signgdOuterF32, signgdOuterF64, signgdF32, signgdF64 } from './signgd';
 export { rematSimulate } from './remat';
-export { sumF64, copyBytes } from './bandwidth';
+export { sumF64, copyBytes, scaleF64, peakF32x4 } from './bandwidth';
 export { gaussianGradEstimates, scalarGradEstimates } from './estimators';
 export { gemmF32 } from './gemm';
 export { biasActF32, reluBackwardF32, colSumF32, softmaxXentF32 } from './mlp';

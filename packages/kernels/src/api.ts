@@ -79,6 +79,10 @@ export interface KernelExports {
   sumF64(ptr: number, n: number): number;
   /** memory.copy of `bytes` bytes: a copy-bandwidth probe. */
   copyBytes(dst: number, src: number, bytes: number): void;
+  /** p (n f64) ← p·c in place: a read-modify-write bandwidth probe. */
+  scaleF64(ptr: number, n: number, c: number): void;
+  /** Peak f32 SIMD arithmetic: 12 chains of f32x4 mul + add, 96 flops per iteration; returns one lane. */
+  peakF32x4(iterations: number): number;
 
   /**
    * Gaussian gradient estimates (assembly/estimators.ts): x = μ + σ ⊙ ε in k dims, cost f(x) = Σᵢ wᵢ h(xᵢ) with h
