@@ -33,6 +33,7 @@ export const slowExperiment: Experiment = {
   explanation: 'Counts.',
   closedForm: 'n',
   params: z.object({ units: z.number().int().min(1).max(1_000_000).default(100_000).describe('units of work') }),
+  values: { done: { label: 'units counted', unit: 'units', meaning: 'Units of work finished.' } },
   async run(p, ctx) {
     let done = 0;
     for (let i = 0; i < (p as { units: number }).units; i++) {

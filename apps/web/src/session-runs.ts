@@ -1,6 +1,7 @@
 // The runs finished in this browser tab, for the hand-in report: the latest complete result of each experiment, kept
 // in sessionStorage so that moving between experiment pages (or reloading) keeps them until the tab closes.
 import type { ExperimentResult } from '@hw3/core/experiments/api';
+import type { ValueCatalog } from '@hw3/core/experiments/value-info';
 
 /** The texts of an experiment the report shows above its result (sent by the server with the page). */
 export interface ExperimentTexts {
@@ -9,6 +10,8 @@ export interface ExperimentTexts {
   title: string;
   summary: string;
   closedForm: string;
+  /** What each result value means (labels, units, standard errors). */
+  values: ValueCatalog;
 }
 
 export interface SessionRun {
@@ -23,7 +26,8 @@ const KEY = 'hw3.session-runs';
 function read(): SessionRun[] {
   try {
     const parsed: unknown = JSON.parse(window.sessionStorage.getItem(KEY) ?? '[]');
-    return Array.isArray(parsed) ? (parsed as SessionRun[]) : [];
+    // Runs stored by an older page (without value metadata) are dropped rather than reported with raw keys.
+    return Array.isArray(parsed) ? (parsed as SessionRun[]).filter((run) => typeof run?.experiment?.values === 'object' && run.experiment.values !== null) : [];
   } catch {
     return [];
   }

@@ -1,8 +1,23 @@
 // The experiment contract, for EVERY registered experiment (small parameters: the 'smoke' preset, else 'quick', where there is one):
 // the result is plain JSON (round-trips unchanged), checks/series/tables have the promised fields and lengths,
-// parameter fields are readable, and an aborted run rejects with a CancelledError holding a well-formed partial.
+// parameter fields are readable, every value key has metadata (label, unit, meaning; its standard error a value of the
+// same result), and an aborted run rejects with a CancelledError holding a well-formed partial.
 import { describe, expect, it } from 'vitest';
-import { CancelledError, experiments, paramFields, parseParamText, formatParamText, resolveParams, runExperiment, type ExperimentResult } from '@hw3/core';
+import { CancelledError, experiments, paramFields, parseParamText, formatParamText, resolveParams, runExperiment, valueInfo, type Experiment, type ExperimentResult } from '@hw3/core';
+
+/** Every value key the run produced has metadata; a named standard error is a value of the same result. */
+function expectDescribed(experiment: Experiment, result: ExperimentResult): void {
+  for (const key of Object.keys(result.values)) {
+    const info = valueInfo(experiment.values, key);
+    expect(info, `${experiment.id}: value ${key} has no entry in the experiment's \`values\` catalog`).toBeDefined();
+    expect(info!.label, `${experiment.id}.${key}: label`).not.toBe('');
+    // A key that is a plain word ('trials') may be its own label; an identifier ('slopeD1', 'var_score_mu') may not.
+    if (/[^a-z ]/.test(key)) expect(info!.label, `${experiment.id}.${key}: the label is the raw key`).not.toBe(key);
+    expect(info!.label, `${experiment.id}.${key}: unfilled placeholder`).not.toMatch(/[{}]/);
+    expect(info!.meaning, `${experiment.id}.${key}: meaning`).not.toBe('');
+    if (info!.stderr !== undefined) expect(Object.keys(result.values), `${experiment.id}.${key}: its stderr ${info!.stderr} is not a value of the result`).toContain(info!.stderr);
+  }
+}
 
 function expectWellFormed(result: ExperimentResult): void {
   expect(JSON.parse(JSON.stringify(result))).toStrictEqual(result);
@@ -67,6 +82,7 @@ describe('every registered experiment', () => {
     expect(result.status).toBe('complete');
     expect(result.checks.length).toBeGreaterThan(0);
     expectWellFormed(result);
+    expectDescribed(e, result);
   });
 
   it.each(experiments.map((e) => [e.id]))('%s: an aborted run rejects with a CancelledError and a well-formed partial', async (id) => {

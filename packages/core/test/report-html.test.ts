@@ -1,9 +1,19 @@
 // The hand-in report renderer on its own (the CLI test opens a real report in Chromium): verdicts of every kind,
 // error bars only on statistical checks, figures inline, text escaped, nothing that would load from elsewhere.
 import { describe, expect, it } from 'vitest';
-import { renderReportHtml, runVerdict, type ExperimentResult, type HandInReport, type ReportRun } from '../src/index.js';
+import { estimateWithStderr, renderReportHtml, runVerdict, type ExperimentResult, type HandInReport, type ReportRun } from '../src/index.js';
 
-const experiment = { id: 'demo', question: '9z', title: 'Demo <b>bold</b> & co', summary: 'A summary with "quotes".', closedForm: '\\frac{1}{2} < x' };
+const experiment = {
+  id: 'demo',
+  question: '9z',
+  title: 'Demo <b>bold</b> & co',
+  summary: 'A summary with "quotes".',
+  closedForm: '\\frac{1}{2} < x',
+  values: {
+    ...estimateWithStderr('slope', { label: 'slope in width', unit: '', meaning: 'A log–log slope.' }),
+    count: { label: 'forward steps', unit: 'steps', meaning: 'How many.' },
+  },
+};
 
 function result(overrides: Partial<ExperimentResult> = {}): ExperimentResult {
   return {
@@ -38,8 +48,9 @@ describe('renderReportHtml', () => {
     expect(html).toContain('✓ all 2 checks of 1 experiments pass');
     expect(html.match(/<svg class="bar"/g)).toHaveLength(1);
     expect(html).toMatch(/count = 20<\/td><td class="num">20<\/td><td class="num"><\/td><td class="num">20<\/td><td class="test">exact</);
-    expect(html).toContain('<th>slope</th><td class="num">1.98 ± 0.01</td>');
-    expect(html).not.toContain('<th>slopeStderr</th>');
+    expect(html).toContain('<th>slope in width<br><span class="muted">A log–log slope.</span></th><td class="num">1.98 ± 0.01</td>');
+    expect(html).toContain('<th>forward steps<br><span class="muted">How many.</span></th><td class="num">20 steps</td>');
+    expect(html).not.toContain('slopeStderr');
     expect(html.match(/<figure><svg role="img" xmlns="http:\/\/www.w3.org\/2000\/svg"/g)).toHaveLength(1);
     expect(html).toContain('<td class="num">—</td>');
     expect(html).toContain('<code>64, 256</code>');

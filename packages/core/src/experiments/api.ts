@@ -10,6 +10,7 @@
  */
 import type { z } from 'zod';
 import type { Check } from '../stats/checks.js';
+import type { ValueCatalog } from './value-info.js';
 
 export type { Check };
 
@@ -94,6 +95,9 @@ export interface Experiment<S extends z.ZodObject = z.ZodObject> {
   /** The closed form being checked, TeX. */
   closedForm: string;
   params: S;
+  /** What every key of the result's `values` means (label, unit, one sentence, which value is its standard error).
+   * A test runs every experiment and fails on a value key without an entry here. */
+  values: ValueCatalog;
   /** Named parameter sets: `quick` for a fast but meaningful run; `smoke` (optional) for the seconds-long runs of
    * contract tests, where `quick` is still long. */
   presets?: Record<string, Partial<z.input<S>>>;

@@ -64,6 +64,10 @@ export const coordCheckExperiment: Experiment<typeof params> = {
     'A coord check that looks fine does not prove the learning rate transfers — see `lr-transfer` for that.',
   closedForm: '\\mu P:\\ \\Big|\\log_2 \\frac{\\overline{|x|}(n\')}{\\overline{|x|}(n)}\\Big| \\le \\tfrac{1}{2}\\log_2 1.2 \\cdot \\log_2\\frac{n\'}{n}\\ (n\' \\ge 8n);\\qquad SP:\\ \\overline{|\\Delta \\mathrm{logits}|} \\propto n',
   params,
+  values: {
+    spLogitChangeRatioWidest: { label: 'SP logit change ratio, widest pair', unit: '', meaning: 'RMS change of the logits after one step at the wider width of the widest pair divided by the narrower, under SP (Θ(n): about the width ratio).' },
+    mupLogitChangeRatioWidest: { label: 'μP logit change ratio, widest pair', unit: '', meaning: 'The same ratio under μP (Θ(1): about 1).' },
+  },
   // The logits' change is judged on the widest pair (128 → 2048 here); it must reach where the μP line is flat (from
   // about 512): with widths up to 1024 a pair ending at 1024 still carries the 1/√n term.
   presets: { quick: { widths: [128, 512, 2048], seeds: 2 } },

@@ -78,6 +78,10 @@ export const estimatorVarianceFigureExperiment: Experiment<typeof params> = {
     '\\mathrm{PW} = 4\\sigma^2,\\ \\mathrm{MV} = \\tfrac{4(4-\\pi)}{\\pi}d^2;\\quad \\mathrm{Var}_\\sigma:\\ \\tfrac{2d^4}{\\sigma^2} + 60d^2 + 74\\sigma^2,\\ ' +
     '40d^2 + 24\\sigma^2,\\ 4d^2 + 8\\sigma^2,\\ 4d^2 + 4\\sigma^2',
   params,
+  values: {
+    pathwiseMeasureValuedCrossingLow: { label: 'lower k where pathwise = measure-valued', unit: '', meaning: 'μ − σ√(π/(4 − π)): below it the measure-valued μ-gradient has the smaller variance.' },
+    pathwiseMeasureValuedCrossingHigh: { label: 'upper k where pathwise = measure-valued', unit: '', meaning: 'μ + σ√(π/(4 − π)): above it the measure-valued μ-gradient has the smaller variance again.' },
+  },
   presets: { quick: { points: 7, samples: 20_000 } },
   async run(p: Params, ctx): Promise<ExperimentOutput> {
     const checks: Check[] = [];

@@ -51,6 +51,20 @@ export const estimatorsGeneralExperiment: Experiment<typeof params> = {
     '\\nabla_\\theta E f = E[f\\,\\nabla_\\theta\\log p_\\theta] = E[f\'(g(u,\\theta))\\,\\partial_\\theta g(u,\\theta)];\\quad ' +
     'f = x^2:\\ \\partial_\\lambda E x^2 = -4/\\lambda^3,\\ \\mathrm{Var}_{\\mathrm{PW}} = 80/\\lambda^6,\\ \\mathrm{Var}_{\\mathrm{SF}} = 488/\\lambda^6',
   params,
+  values: {
+    ...Object.fromEntries(
+      (['score', 'pathwise'] as const).map((estimator) => [
+        `exponential_${estimator}_variance`,
+        {
+          label: `exponential, ${estimator === 'score' ? 'score function' : 'pathwise'}: variance of ∂/∂λ`,
+          unit: '',
+          meaning: `Sample variance of one ${estimator === 'score' ? 'score-function' : 'pathwise'} estimate of ∂E h(x)/∂λ for x ~ Exponential(λ); empty where the exact variance is infinite or not shown finite.`,
+        },
+      ]),
+    ),
+    bernoulliGradient: { label: 'Bernoulli: exact ∂E h/∂θ', unit: '', meaning: 'p(1 − p)(h(1) − h(0)), the gradient the score function estimates.' },
+    naivePathwise: { label: 'Bernoulli: naive pathwise estimate', unit: '', meaning: 'Differentiating through x = [u < p] gives 0 almost everywhere: the naive pathwise estimate is always 0, whatever the gradient.' },
+  },
   presets: { quick: { samples: 40_000 } },
   async run(p: Params, ctx): Promise<ExperimentOutput> {
     const formula = parseFormula(p.formula);

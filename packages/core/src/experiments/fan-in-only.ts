@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { gridOf, orderedPairs } from './schema-rules.js';
 import { createRng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, Series } from './api.js';
+import { estimateWithStderr } from './value-info.js';
 import { logLogFit } from '../stats/loglog.js';
 import { measureInitRms, measureSigngdRms, mupClosedForm, trialsFor, type Estimate } from '../mup/measure.js';
 import { Z95 } from '../stats/significance.js';
@@ -96,6 +97,19 @@ export const fanInOnlyExperiment: Experiment<typeof params> = {
     'Checks allow a family-wise false-alarm rate of 1/1000 (Šidák, Student t); the slopes are weighted log–log fits on d₂.',
   closedForm: '\\frac{\\partial}{\\partial d_2} E\\|Wx\\|^2_{\\mathrm{rms}} = \\frac{\\partial}{\\partial d_2} E\\|y\'\\|^2_{\\mathrm{rms}} = 0',
   params,
+  values: {
+    d1: { label: 'fan-in d₁ (fixed)', unit: '', meaning: 'The fan-in held fixed while the fan-out d₂ is swept.' },
+    ...estimateWithStderr('slopeD2', {
+      label: 'slope of E‖Wx‖²_rms in d₂',
+      unit: '',
+      meaning: 'Weighted log–log slope of E‖Wx‖²_rms against the fan-out d₂ at fixed d₁; the closed form d₁ gives 0.',
+    }),
+    ...estimateWithStderr('slopeD2Signgd', {
+      label: 'slope of E‖y′‖²_rms in d₂',
+      unit: '',
+      meaning: 'Weighted log–log slope of the SignGD update’s E‖y′‖²_rms against d₂ at fixed d₁; the closed form gives 0.',
+    }),
+  },
   presets: { quick: { d1: 64, d2s: [1, 8, 64, 512], budget: 2 ** 17, minTrials: 64 } },
   async run(p, ctx): Promise<ExperimentOutput> {
     const base = createRng(ctx.seed);

@@ -71,6 +71,22 @@ export const lrTransferExperiment: Experiment<typeof params> = {
   closedForm:
     '\\Delta_{\\mu P} = 0,\\qquad \\Delta_{\\text{control}} = -\\log_2\\frac{n_{\\max}}{n_{\\min}},\\qquad -\\log_2\\frac{n_{\\max}}{n_{\\min}} < \\Delta_{\\mathrm{SP}} < 0',
   params,
+  values: {
+    spOptimumShift: { label: 'SP optimum shift', unit: 'log₂ LR', meaning: 'Where the best learning rate moves under SP from the narrowest to the widest width (predicted between −log₂(n_max/n_min) and 0).', tex: '\\Delta_{\\mathrm{SP}}' },
+    mupOptimumShift: { label: 'μP optimum shift', unit: 'log₂ LR', meaning: 'Where the best learning rate moves under μP from the narrowest to the widest width (large-width prediction 0).', tex: '\\Delta_{\\mu P}' },
+    controlOptimumShift: { label: 'control optimum shift', unit: 'log₂ LR', meaning: 'The shift of “SP + μP input/bias LR”, predicted −log₂(n_max/n_min).', tex: '\\Delta_{\\text{control}}' },
+    hiddenLayerShift: { label: 'shift if hidden layers alone set the LR', unit: 'log₂ LR', meaning: '−log₂(n_max/n_min): the shift SP would show if only the hidden and output weights mattered.' },
+    spTunedLossWidest: { label: 'SP loss at the widest width, tuned', unit: 'nats', meaning: 'Final training loss (cross-entropy) of SP at its best learning rate, widest width, mean over seeds.' },
+    mupTransferredLossWidest: { label: 'μP loss at the widest width, transferred LR', unit: 'nats', meaning: 'Final training loss of μP at the widest width, run at the learning rate tuned on the narrowest width.' },
+    mupTunedLossWidest: { label: 'μP loss at the widest width, tuned', unit: 'nats', meaning: 'Final training loss of μP at its own best learning rate, widest width.' },
+    controlTunedLossWidest: { label: 'control loss at the widest width, tuned', unit: 'nats', meaning: 'Final training loss of “SP + μP input/bias LR” at its best learning rate, widest width.' },
+    spTunedLossChange: { label: 'SP tuned loss, widest − narrowest', unit: 'nats', meaning: 'Change of SP’s tuned loss from the narrowest to the widest width (negative: wider is better).' },
+    mupTunedLossChange: { label: 'μP tuned loss, widest − narrowest', unit: 'nats', meaning: 'Change of μP’s tuned loss from the narrowest to the widest width (negative: wider is better).' },
+    controlTunedLossChange: { label: 'control tuned loss, widest − narrowest', unit: 'nats', meaning: 'Change of the control’s tuned loss from the narrowest to the widest width.' },
+    mupTransferredLossChange: { label: 'μP transferred loss, widest − narrowest', unit: 'nats', meaning: 'Change of μP’s loss at the transferred learning rate from the narrowest to the widest width.' },
+    runsDone: { label: 'training runs finished', unit: '', meaning: 'Training runs that finished (fewer than planned only after a cancel).' },
+    runsTotal: { label: 'training runs planned', unit: '', meaning: 'Widths × learning rates × seeds × 3 parameterizations.' },
+  },
   presets: {
     // About a minute (idle, 2 cores). One seed per point: each argmin jitters by a grid step or two.
     quick: { widths: [32, 128, 512], baseWidth: 32, log2LrMin: -14, log2LrMax: -4, steps: 100, seeds: 1 },

@@ -80,6 +80,10 @@ export const mupTableExperiment: Experiment<typeof params> = {
     'with Adam or SignGD a rounding that flips the sign of a near-zero gradient entry changes that entry by a full step).',
   closedForm: 'W_3^{(3)} = W_3^{(8)}/\\tilde n,\\quad \\eta_{W_3}^{(3)} = \\eta_{W_3}^{(8)}/\\tilde n^{2}\\ (\\text{SGD}),\\quad \\tilde n = n/n_0',
   params,
+  values: {
+    baseWidth: { label: 'base width n₀', unit: '', meaning: 'The width at which every μP ratio is 1 and μP trains the same network as SP.', tex: 'n_0' },
+    steps: { label: 'training steps compared', unit: 'steps', meaning: 'Steps trained per pair of networks whose weights and losses are compared.' },
+  },
   presets: { quick: { dataset: 'synthetic', widths: [256, 96], steps: 3 } },
   async run(p: Params, ctx): Promise<ExperimentOutput> {
     const t3 = renderTable(MUP_TABLE3, 'TP5 Table 3 — μP (SP in parentheses where it differs)');

@@ -67,6 +67,9 @@ const MAX_COMPARED_LAYERS = 200;
 
 const FRONTIER = 'Memory vs recomputation';
 
+/** The memory models compared by value, with their names in labels. */
+const MEMORY_MODEL_NAMES: readonly (readonly [MemoryModel, string])[] = MEMORY_MODELS.map((model) => [model, model === 'griewank' ? 'Griewank’s' : 'the lab’s']);
+
 export const rematPlannerExperiment: Experiment<typeof params> = {
   id: 'remat-planner',
   question: 'lab',
@@ -105,6 +108,21 @@ export const rematPlannerExperiment: Experiment<typeof params> = {
     'loaddisk cost at which writing every activation to disk costs the same as the strategy.',
   closedForm: 't(l, c) = r\\,l - \\binom{c+r}{r-1},\\quad \\beta(c, r) = \\binom{c+r}{c},\\ r = \\min\\{r : \\beta(c, r) \\ge l\\}',
   params,
+  values: {
+    minimumBudget: { label: 'least memory budget', unit: 'memory units', meaning: 'The smallest peak memory any schedule of this chain needs.' },
+    budget: { label: 'memory budget', unit: 'memory units', meaning: 'Peak memory every strategy is held to.' },
+    revolveSlots: { label: 'revolve checkpoint slots', unit: 'slots', meaning: 'The most checkpoint slots c whose revolve schedule fits the budget.', tex: 'c' },
+    revolveForward: { label: 'revolve forward steps', unit: 'steps', meaning: 'Forward steps of revolve’s schedule, t(n + 1, c + 1).', tex: 't(n+1, c+1)' },
+    optimalOverheadNs: { label: 'optimal (memory DP) overhead', unit: 'ns', meaning: 'Recomputation and load time of the dynamic program’s schedule within the budget.' },
+    twoLevelOverheadNs: { label: 'optimal with disk (two-level DP) overhead', unit: 'ns', meaning: 'The same when activations may also be written to and read from disk.' },
+    homeworkBreakEvenNs: { label: 'every-k loaddisk break-even', unit: 'ns', meaning: 'The loaddisk cost below which all-on-disk beats the homework’s every-k schedule on this chain.' },
+    ...Object.fromEntries(
+      MEMORY_MODEL_NAMES.flatMap(([model, name]) => [
+        [`${model}RevolveSteps`, { label: `revolve forward steps, ${name} memory model`, unit: 'steps', meaning: `Revolve’s t(n + 1, c + 1) with the slots the budget allows under the ${name} memory model (reads free).` }],
+        [`${model}DpSteps`, { label: `least forward steps (DP), ${name} memory model`, unit: 'steps', meaning: `The dynamic program’s least forward steps under the ${name} memory model and the same budget (reads free); empty when the chain is too long for it.` }],
+      ]),
+    ),
+  },
   presets: { quick: { layers: 8, budget: 3, every: 4, segments: 3 }, homework: { layers: 10, budget: 4, every: 5 }, pytorch: { layers: 9, budget: 9, segments: 5 }, large: { layers: 100_000, budget: 102 } },
   async run(p, ctx): Promise<ExperimentOutput> {
     const chain = plannerChain(p, ctx.seed);

@@ -53,6 +53,18 @@ export const rematScheduleExperiment: Experiment<typeof params> = {
     'computed is one load-mem.',
   closedForm: 't(n + 1, c + 1) = r\\,(n+1) - \\binom{c+r+1}{r-1}',
   params,
+  values: {
+    ops: { label: 'trace operations', unit: 'ops', meaning: 'Operations in the schedule’s trace (advance, store, load, backward, free).' },
+    forward: { label: 'forward steps', unit: 'steps', meaning: 'All forward steps of the schedule, first computations and recomputations.' },
+    recompute: { label: 'recomputed forward steps', unit: 'steps', meaning: 'Forward steps beyond the first pass: what rematerialization costs.' },
+    loadMem: { label: 'memory loads', unit: 'loads', meaning: 'Reads of an activation held in memory other than the one just computed.' },
+    loadDisk: { label: 'disk loads', unit: 'loads', meaning: 'Reads of activations from disk.' },
+    storeDisk: { label: 'disk writes', unit: 'writes', meaning: 'Activations written to disk.' },
+    peakMemory: { label: 'peak memory', unit: 'memory units', meaning: 'Most activation memory in use at once, in activation units.' },
+    peakDisk: { label: 'peak disk', unit: 'memory units', meaning: 'Most activation storage on disk at once.' },
+    overheadNs: { label: 'overhead', unit: 'ns', meaning: 'Time beyond one forward pass and the backward steps: recomputation, loads and disk traffic.' },
+    timeNs: { label: 'total time', unit: 'ns', meaning: 'Simulated time of the whole schedule.' },
+  },
   presets: { quick: { strategy: 'revolve', layers: 6, slots: 1 }, homework: { strategy: 'every-k', layers: 10, every: 5 }, revolve: { strategy: 'revolve', layers: 9, slots: 2 } },
   async run(p, ctx): Promise<ExperimentOutput> {
     const chain =

@@ -36,6 +36,17 @@ export const rematExperiment: Experiment<typeof params> = {
     '\\mathrm{fwd} = \\frac{n(k-1)}{2}\\ (k \\mid n),\\quad \\mathrm{loadmem} = n,\\quad ' +
     't^{*}_{\\mathrm{loaddisk}} = t_{\\mathrm{loadmem}} + t_{\\mathrm{fwd}}\\,\\frac{k-1}{2}',
   params,
+  values: {
+    fwd: { label: 'forward steps (recompute)', unit: 'steps', meaning: 'Forward steps re-run during the backward pass when every k-th activation is stored; closed form n(k−1)/2 when k divides n.' },
+    loadmem: { label: 'memory loads', unit: 'loads', meaning: 'Reads of stored activations (loadmem): one per layer, checkpoints included.' },
+    timeNs: { label: 'backward-pass overhead', unit: 'ns', meaning: 'fwd × forward cost + loadmem × load cost.' },
+    breakEvenNs: { label: 'loaddisk break-even', unit: 'ns', meaning: 'The loaddisk cost below which storing every activation on disk beats rematerialization.' },
+    peakActivations: { label: 'peak activations held', unit: 'activations', meaning: 'Most activations in memory at once during the backward pass.' },
+    cachedFwd: { label: 'forward steps, segments cached', unit: 'steps', meaning: 'Forward steps when each recomputed segment is kept: ⌊n/k⌋(k−1) + (n mod k).' },
+    cachedLoadmem: { label: 'memory loads, segments cached', unit: 'loads', meaning: 'Reads of stored or kept activations in the cached mode: still one per layer.' },
+    cachedTimeNs: { label: 'backward-pass overhead, segments cached', unit: 'ns', meaning: 'Overhead of the cached mode.' },
+    cachedPeakActivations: { label: 'peak activations held, segments cached', unit: 'activations', meaning: 'Most activations in memory at once in the cached mode (a whole segment is kept).' },
+  },
   async run(p, ctx): Promise<ExperimentOutput> {
     const n = p.layers;
     const k = Math.min(p.every, n);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { createRng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, Series, Table } from './api.js';
+import { estimateWithStderr } from './value-info.js';
 import { logLogFit } from '../stats/loglog.js';
 import { measureInitRms, trialsFor, type Estimate } from '../mup/measure.js';
 import { yieldToEventLoop } from './run.js';
@@ -126,6 +127,28 @@ export const rmsAtInitExperiment: Experiment<typeof params> = {
     'trials − 1 degrees of freedom). The log–log slopes come from a weighted fit of ln E‖Wx‖²_rms on ln d₁ and ln d₂.',
   closedForm: 'E\\|Wx\\|^2_{\\mathrm{rms}} = d_1, \\qquad E\\Big\\|\\tfrac{W}{\\sqrt{d_1}}x\\Big\\|^2_{\\mathrm{rms}} = 1',
   params,
+  values: {
+    ...estimateWithStderr('slopeD1', {
+      label: 'slope of E‖Wx‖²_rms in d₁',
+      unit: '',
+      meaning: 'Weighted log–log slope of E‖Wx‖²_rms against the fan-in d₁ over the grid; the closed form d₁ gives 1.',
+      tex: '\\partial \\ln E\\|Wx\\|^2_{\\mathrm{rms}} / \\partial \\ln d_1',
+    }),
+    ...estimateWithStderr('slopeD2', {
+      label: 'slope of E‖Wx‖²_rms in d₂',
+      unit: '',
+      meaning: 'Weighted log–log slope of E‖Wx‖²_rms against the fan-out d₂ over the grid; the closed form gives 0.',
+      tex: '\\partial \\ln E\\|Wx\\|^2_{\\mathrm{rms}} / \\partial \\ln d_2',
+    }),
+    ...estimateWithStderr('normalizedMean', {
+      label: 'E‖(W/√d₁)x‖²_rms',
+      unit: '',
+      meaning: 'The squared RMS norm with W scaled by 1/√d₁, pooled over the grid with inverse-variance weights; the closed form gives 1 at every width.',
+      tex: 'E\\|(W/\\sqrt{d_1})x\\|^2_{\\mathrm{rms}}',
+    }),
+    gridPoints: { label: 'grid points measured', unit: '', meaning: 'How many (d₁, d₂) pairs were measured.' },
+    trials: { label: 'trials, all grid points', unit: '', meaning: 'Fresh draws of W and x, summed over all grid points.' },
+  },
   presets: { quick: { d1s: [16, 64, 256], d2s: [16, 64, 256], budget: 2 ** 18, minTrials: 32 } },
   async run(p, ctx): Promise<ExperimentOutput> {
     const base = createRng(ctx.seed);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { gridOf, orderedPairs } from './schema-rules.js';
 import { createRng } from '../base/rng.js';
 import type { Check, Experiment, ExperimentOutput, Series, Table } from './api.js';
+import { estimateWithStderr } from './value-info.js';
 import { expectedLogLogSlopes, logLogFit, type LogLogPoint } from '../stats/loglog.js';
 import { measureSigngdRms, mupClosedForm, trialsFor, type BatchMode, type Estimate } from '../mup/measure.js';
 import { Z95 } from '../stats/significance.js';
@@ -169,6 +170,42 @@ export const signgdUpdateExperiment: Experiment<typeof params> = {
     'E\\|y\'\\|^2_{\\mathrm{rms}} = d_1\\Big(1 - \\frac{2}{\\pi} + \\frac{2 d_1}{\\pi}\\Big), \\qquad ' +
     'E\\Big\\|\\tfrac{1}{d_1}\\sqrt{\\tfrac{\\pi}{2}}\\,y\'\\Big\\|^2_{\\mathrm{rms}} = 1 + \\frac{\\pi/2 - 1}{d_1}',
   params,
+  values: {
+    ...estimateWithStderr('slopeD1', {
+      label: 'local slope of E‖y′‖²_rms in d₁',
+      unit: '',
+      meaning: 'Log–log slope of E‖y′‖²_rms between the two largest d₁ (B = 1); it tends to 2 as d₁ grows (the d₁² law).',
+      tex: '\\partial \\ln E\\|y\'\\|^2_{\\mathrm{rms}} / \\partial \\ln d_1',
+    }),
+    slopeD1Expected: { label: 'closed form’s local slope in d₁', unit: '', meaning: 'The slope of d₁(1 − 2/π + 2d₁/π) between the same two d₁ (a little under 2).' },
+    ...estimateWithStderr('slopeD1Grid', {
+      label: 'slope of E‖y′‖²_rms in d₁ over the grid',
+      unit: '',
+      meaning: 'Weighted log–log slope over every d₁ of the grid (B = 1), compared with the closed form’s slope on the same grid.',
+    }),
+    ...estimateWithStderr('normalizedMean', {
+      label: 'E‖y′‖²_rms scaled by (π/2)/d₁² at the largest d₁',
+      unit: '',
+      meaning: 'The update’s squared RMS effect with SignGD scaled by (1/d₁)√(π/2); the closed form 1 + (π/2 − 1)/d₁ tends to 1.',
+    }),
+    normalizedMeanExpected: { label: 'closed form of the scaled E‖y′‖²_rms', unit: '', meaning: '1 + (π/2 − 1)/d₁ at the largest d₁.' },
+    largestD1: { label: 'largest fan-in d₁', unit: '', meaning: 'The d₁ at which the scaled mean was measured.' },
+    'crossoverD1B{B}': {
+      label: 'crossover fan-in at B = {B}',
+      unit: '',
+      meaning: 'd₁ = πB/2 − 1 for B = {B}: below it a batch update grows like d₁, above it like d₁² (both ways of combining the batch).',
+    },
+    'slopeD1B{B}SumOfSigns': {
+      label: 'slope in d₁, B = {B}, sum of signs',
+      unit: '',
+      meaning: 'Log–log slope over the d₁ grid of E‖ΔW x_b‖²_rms when the update sums the signs of {B} per-example gradients.',
+    },
+    'slopeD1B{B}SignOfSum': {
+      label: 'slope in d₁, B = {B}, sign of sum',
+      unit: '',
+      meaning: 'Log–log slope over the d₁ grid of E‖ΔW x_b‖²_rms when the update takes the sign of the summed gradient of {B} examples.',
+    },
+  },
   presets: { quick: { d1s: [4, 16, 64, 256], d2: 16, batches: [1, 4], budget: 2 ** 16, minTrials: 64 } },
   async run(p, ctx): Promise<ExperimentOutput> {
     const base = createRng(ctx.seed);

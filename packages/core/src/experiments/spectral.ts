@@ -134,6 +134,14 @@ export const spectralExperiment: Experiment<typeof params> = {
     'about −0.2, so μP is judged by which growth law holds — slope nearer 0 than ±1.',
   closedForm: '\\|W_\\ell\\|_*,\\ \\|\\Delta W_\\ell\\|_* = \\Theta\\!\\left(\\sqrt{n_\\ell / n_{\\ell-1}}\\right),\\qquad \\frac{\\|\\Delta W h\\|}{\\|\\Delta W\\|_*\\|h\\|} = 1\\ (\\text{batch } 1)',
   params,
+  values: {
+    maxAlignmentBatch1Error: { label: 'largest |alignment − 1|, batch of one', unit: '', meaning: 'A rank-one update is perfectly aligned with its input: ‖ΔW h‖/(‖ΔW‖_*‖h‖) = 1 up to float32 rounding.' },
+    maxAlignmentBatchB: { label: 'largest alignment, batch of B', unit: '', meaning: 'The largest ‖ΔW h‖/(‖ΔW‖_*‖h‖) over layers, widths and initialisations with a batch of B (at most 1).' },
+    spLogitDeltaRatio: { label: 'SP logit change ratio, two widest widths', unit: '', meaning: 'RMS Δlogits after one step at the widest width divided by the next widest, under SP.' },
+    spReadoutSlope: { label: 'SP readout update slope in width', unit: '', meaning: 'Log–log slope of the RMS of ΔW₃·h₂ against the width under SP; theory Θ(n), slope 1.' },
+    mupReadoutSlope: { label: 'μP readout update slope in width', unit: '', meaning: 'Log–log slope of the RMS of ΔW₃·h₂ against the width under μP; Θ(1) means nearer 0 than ±1.' },
+    mupLogitSlope: { label: 'μP logit change slope in width', unit: '', meaning: 'Log–log slope of RMS Δlogits against the width under μP; Θ(1) means nearer 0 than ±1.' },
+  },
   presets: { quick: { widths: [128, 512, 2048], seeds: 3 } },
   async run(p: Params, ctx): Promise<ExperimentOutput> {
     const dataset = await loadDataset(p.dataset);

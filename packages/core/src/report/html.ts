@@ -4,6 +4,7 @@
 // them — so it reads the same offline, years later, and prints to PDF (see REPORT_CSS).
 // Pure string building with no Node or DOM APIs: the CLI (`hw3 report`) and the browser explorer both call it.
 import type { Check, ExperimentResult, Table } from '../experiments/api.js';
+import { describeValues, valueAmountText, type ValueCatalog } from '../experiments/value-info.js';
 import { alignFigure, figuresOf } from '../figures/align.js';
 import { figureToSvg } from '../figures/svg.js';
 import { escapeHtml as esc, formatMs, formatReportNumber as num, formatReportValue } from './format.js';
@@ -17,6 +18,8 @@ export interface ReportExperiment {
   summary: string;
   /** The closed form being checked, TeX (shown as source: the report loads no maths fonts). */
   closedForm: string;
+  /** What each value means: values are shown by label and unit, never by key. */
+  values: ValueCatalog;
 }
 
 /** One experiment as it ran for the report. */
@@ -120,14 +123,13 @@ function checksTable(checks: readonly Check[]): string {
   );
 }
 
-/** Headline values, each with its `…Stderr` companion folded in as "± …". */
-function valuesTable(values: ExperimentResult['values']): string {
-  const rows: string[] = [];
-  for (const [key, value] of Object.entries(values)) {
-    if (key.endsWith('Stderr') && key.slice(0, -6) in values) continue;
-    const stderr = values[`${key}Stderr`];
-    rows.push(`<tr><th>${esc(key)}</th><td class="num">${esc(num(value))}${stderr !== undefined ? ` ± ${esc(num(stderr, 2))}` : ''}</td></tr>`);
-  }
+/** Headline values by label, each with its standard error folded in as "± …" and its unit; the meaning below. */
+function valuesTable(catalog: ValueCatalog, values: ExperimentResult['values']): string {
+  const rows = describeValues(catalog, values).map(
+    (v) =>
+      `<tr><th>${esc(v.label)}${v.meaning ? `<br><span class="muted">${esc(v.meaning)}</span>` : ''}</th>` +
+      `<td class="num">${esc(valueAmountText(v, num))}</td></tr>`,
+  );
   return rows.length ? `<table class="kv values">${rows.join('')}</table>` : '<p class="muted">(none)</p>';
 }
 
@@ -176,7 +178,7 @@ function runSection(run: ReportRun, seed: number): string {
   }
   if (result.status === 'cancelled') parts.push('<p class="verdict cancelled">Cancelled: what follows is what finished before the cancel.</p>');
   parts.push('<h3>Checks</h3>', result.checks.length ? checksTable(result.checks) : '<p class="muted">(no checks)</p>');
-  parts.push('<h3>Values</h3>', valuesTable(result.values));
+  parts.push('<h3>Values</h3>', valuesTable(e.values, result.values));
   const figures = figuresHtml(result);
   if (figures) parts.push('<h3>Figures</h3>', figures);
   if (result.tables.length) parts.push('<h3>Tables</h3>', ...result.tables.map(dataTable));

@@ -8,7 +8,8 @@ export interface Check {
   measured: number;
   /** Monte Carlo standard error of `measured` (statistical checks). */
   stderr?: number;
-  /** Absolute tolerance (exact or deterministic checks); pass ⇔ |measured − expected| ≤ tolerance. */
+  /** Absolute tolerance (checks without a standard error); pass ⇔ |measured − expected| ≤ tolerance. A tolerance of 0
+   * (or none, without a standard error) marks an exact check — a count, a bitwise equality — drawn without an error bar. */
   tolerance?: number;
   /** (measured − expected) / stderr, when stderr is given. */
   z?: number;

@@ -40,7 +40,7 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
       </details>
       <Suspense fallback={<p className="status">Loading the parameter form…</p>}>
         <ExperimentView
-          texts={{ id: experiment.id, question: experiment.question, title: experiment.title, summary: experiment.summary, closedForm: experiment.closedForm }}
+          texts={{ id: experiment.id, question: experiment.question, title: experiment.title, summary: experiment.summary, closedForm: experiment.closedForm, values: experiment.values }}
           form={formSpec(experiment)}
         />
       </Suspense>
