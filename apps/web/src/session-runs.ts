@@ -1,7 +1,7 @@
 // The runs finished in this browser tab, for the hand-in report: the latest complete result of each experiment, kept
 // in sessionStorage so that moving between experiment pages (or reloading) keeps them until the tab closes.
 import type { ExperimentResult } from '@hw3/core/experiments/api';
-import type { ValueCatalog } from '@hw3/core/experiments/value-info';
+import type { ValueCatalog } from '@hw3/core/lab';
 
 /** The texts of an experiment the report shows above its result (sent by the server with the page). */
 export interface ExperimentTexts {

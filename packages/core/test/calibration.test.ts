@@ -5,7 +5,7 @@ import { binomialUpperTail, clopperPearson, exceedsRate } from '../src/calibrati
 import { checkKind, passesPerturbed, perturbedExpected } from '../src/calibration/power.js';
 import { calibrateExperiment, summarise } from '../src/calibration/calibrate.js';
 import { mergeReport, parseReport, renderCalibrationMarkdown, emptyReport } from '../src/calibration/report.js';
-import type { ExperimentResult } from '../src/experiments/api.js';
+import type { ExperimentResult } from '../src/lab/contract.js';
 import { exactCheck, zCheck } from '../src/stats/checks.js';
 import { InvalidArgumentError } from '../src/base/errors.js';
 

@@ -1,7 +1,7 @@
 // The μP lab's other experiments end to end on small settings: mup-table (tables from data, bitwise equivalences),
 // spectral (alignment exactly 1 for a batch of one; every check on the seeds that once failed), coord-check (structure and the SP blow-up), MNIST loading.
 import { describe, expect, it } from 'vitest';
-import { runExperiment } from '../src/experiments/run.js';
+import { runExperiment } from '../src/lab/run.js';
 import { findExperiment } from '../src/experiments/registry.js';
 import { mupTableExperiment } from '../src/experiments/mup-table.js';
 import { spectralExperiment } from '../src/experiments/spectral.js';

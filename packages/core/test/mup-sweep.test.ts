@@ -2,7 +2,7 @@
 // cancellation keeps finished runs), and bad input as typed errors.
 import { describe, expect, it } from 'vitest';
 import { CancelledError, InvalidArgumentError } from '../src/base/errors.js';
-import { ParamError, runExperiment } from '../src/experiments/run.js';
+import { ParamError, runExperiment } from '../src/lab/run.js';
 import { lrTransferExperiment } from '../src/experiments/lr-transfer.js';
 import { availableCores, runTrainings } from '../src/mup/pool.js';
 import { sweepConfigs } from '../src/mup/sweep.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { topSingularValue } from '../src/mup/lanczos.js';
 import { gaussianEdgeLaw, TRACY_WIDOM_1 } from '../src/mup/spectral-edge.js';
 import { spectralExperiment } from '../src/experiments/spectral.js';
-import { runExperiment } from '../src/experiments/run.js';
+import { runExperiment } from '../src/lab/run.js';
 import { passesPerturbed } from '../src/calibration/power.js';
 import { RunningStats } from '../src/stats/running-stats.js';
 import { fillNormal } from '../src/base/gaussian.js';

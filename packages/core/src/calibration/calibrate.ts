@@ -2,9 +2,9 @@
 // implementation (its false-alarm rate, against what its design promises) and how often it would fail had the closed
 // form been off by a stated amount (its power). A check that never fails under a wrong closed form is blind.
 import { CancelledError, InvalidArgumentError } from '../base/errors.js';
-import type { Check, Experiment, ExperimentResult } from '../experiments/api.js';
+import type { Check, Experiment, ExperimentResult } from '../lab/contract.js';
 import { getExperiment } from '../experiments/registry.js';
-import { resolveParams, runExperiment } from '../experiments/run.js';
+import { resolveParams, runExperiment } from '../lab/run.js';
 import { FAMILY_ALPHA } from '../stats/significance.js';
 import { checkSeed } from '../base/rng.js';
 import { clopperPearson, exceedsRate } from './binomial.js';

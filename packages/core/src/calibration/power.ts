@@ -1,6 +1,6 @@
 // What a check would have said had its closed form been wrong by a stated amount — recomputed from the numbers every
 // check already reports (measured, expected, stderr and zMax, or tolerance), so no experiment needs to run twice.
-import type { Check } from '../experiments/api.js';
+import type { Check } from '../lab/contract.js';
 
 /** How a check decides: a z (or t) statistic, a band around the closed form, or exact equality. */
 export type CheckKind = 'statistical' | 'band' | 'exact';

@@ -3,7 +3,7 @@
 // claim checker's formula parser or the MNIST digits). Each entry is a separate `import()`, so bundlers emit one chunk
 // per experiment. A test checks that these ids and objects are exactly the registry's.
 import { InvalidArgumentError } from '../base/errors.js';
-import type { Experiment } from './api.js';
+import type { Experiment } from '../lab/contract.js';
 
 const asExperiment = (e: unknown) => e as Experiment;
 

@@ -1,7 +1,7 @@
 // Runs an estimator inside an experiment in slices of about a million coordinate-samples, so that a long run reports
 // progress, yields to the event loop and stops promptly when cancelled.
-import type { RunContext } from './api.js';
-import { yieldToEventLoop } from './run.js';
+import type { RunContext } from '../lab/contract.js';
+import { yieldToEventLoop } from '../lab/run.js';
 import type { GradientEstimate, GradientEstimator } from '../estimators/estimate.js';
 
 const SLICE_WORK = 1 << 20;

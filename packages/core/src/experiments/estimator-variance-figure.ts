@@ -8,8 +8,8 @@ import { runInSlices } from './estimator-slices.js';
 import { exactGradient } from '../estimators/exact.js';
 import type { BaselineKind, EstimatorKind } from '../estimators/request.js';
 import { createRng } from '../base/rng.js';
-import type { Check, Experiment, ExperimentOutput, Series, Table } from './api.js';
-import { yieldToEventLoop } from './run.js';
+import type { Check, Experiment, ExperimentOutput, Series, Table } from '../lab/contract.js';
+import { yieldToEventLoop } from '../lab/run.js';
 
 const params = z
   .object({

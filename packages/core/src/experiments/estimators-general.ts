@@ -11,8 +11,8 @@ import { parseFormula } from '../estimators/formula.js';
 import type { CostSpec } from '../estimators/request.js';
 import { Hw3Error, InvalidArgumentError } from '../base/errors.js';
 import { createRng } from '../base/rng.js';
-import type { Check, Experiment, ExperimentOutput, Table } from './api.js';
-import { yieldToEventLoop } from './run.js';
+import type { Check, Experiment, ExperimentOutput, Table } from '../lab/contract.js';
+import { yieldToEventLoop } from '../lab/run.js';
 import { exactCheck, zCheck } from '../stats/checks.js';
 
 /** A variance check is made only if 5 standard errors stay below 5 × 0.2 = 1 × the variance (it can then see a 2× error). */

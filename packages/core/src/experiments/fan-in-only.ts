@@ -1,13 +1,13 @@
 // Homework problem 1c: at fixed fan-in, neither the RMS of W x nor that of a SignGD update's effect depends on d₂.
 import { z } from 'zod';
-import { gridOf, orderedPairs } from './schema-rules.js';
+import { gridOf, orderedPairs } from '../lab/schema-rules.js';
 import { createRng } from '../base/rng.js';
-import type { Check, Experiment, ExperimentOutput, Series } from './api.js';
-import { estimateWithStderr } from './value-info.js';
+import type { Check, Experiment, ExperimentOutput, Series } from '../lab/contract.js';
+import { estimateWithStderr } from '../lab/value-info.js';
 import { logLogFit } from '../stats/loglog.js';
 import { measureInitRms, measureSigngdRms, mupClosedForm, trialsFor, type Estimate } from '../mup/measure.js';
 import { Z95 } from '../stats/significance.js';
-import { yieldToEventLoop } from './run.js';
+import { yieldToEventLoop } from '../lab/run.js';
 import { familyThreshold } from '../stats/significance.js';
 import { finiteOrNull, zCheck } from '../stats/checks.js';
 

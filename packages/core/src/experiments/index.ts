@@ -1,7 +1,3 @@
-export type { Check, Experiment, ExperimentOutput, ExperimentResult, Progress, RunContext, RunOptions, Series, Table } from './api.js';
-export { paramFields, parseParamText, formatParamText, type ParamField, type ParamType } from './params.js';
-export { runExperiment, resolveParams, ParamError, yieldToEventLoop } from './run.js';
-export { describeValues, estimateWithStderr, valueAmountText, valueInfo, valuesTable, valueText, type DescribedValue, type NumberFormat, type ValueCatalog, type ValueInfo } from './value-info.js';
 export { experiments, findExperiment, getExperiment, suggestExperiments } from './registry.js';
 export { loadExperiment, loadableExperimentIds } from './catalog.js';
 export { compareWithRevolve } from './remat-planner.js';

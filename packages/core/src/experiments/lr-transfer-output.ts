@@ -5,7 +5,7 @@ import { argminLog2Lr, lossCurve, type CurvePoint } from '../mup/sweep.js';
 import type { TrainResult } from '../mup/train.js';
 import type { ParameterizationId } from '../mup/parameterization.js';
 import type { OptimizerKind } from '../mup/tensor-plan.js';
-import type { Check, ExperimentOutput, Series, Table } from './api.js';
+import type { Check, ExperimentOutput, Series, Table } from '../lab/contract.js';
 import { exactCheck, finiteOrNull } from '../stats/checks.js';
 import { log2Det } from '../libm/index.js';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { runTrainings } from '../mup/pool.js';
 import { sweepConfigs } from '../mup/sweep.js';
 import type { TrainResult } from '../mup/train.js';
-import type { Experiment, ExperimentOutput } from './api.js';
+import type { Experiment, ExperimentOutput } from '../lab/contract.js';
 import { lrGrid, transferOutput, TRANSFER_PARAMETERIZATIONS } from './lr-transfer-output.js';
 
 const params = z.object({

@@ -6,9 +6,9 @@ import { compareTraining } from '../mup/equivalence.js';
 import { formatScaling, MUP_TABLE3, MUP_TABLE8, SP, sameScaling, type Parameterization, type RoleRule } from '../mup/parameterization.js';
 import { planTensors } from '../mup/tensor-plan.js';
 import type { TrainConfig } from '../mup/train.js';
-import type { Check, Experiment, ExperimentOutput, Table } from './api.js';
+import type { Check, Experiment, ExperimentOutput, Table } from '../lab/contract.js';
 import { exactCheck } from '../stats/checks.js';
-import { yieldToEventLoop } from './run.js';
+import { yieldToEventLoop } from '../lab/run.js';
 import { log2Det } from '../libm/index.js';
 
 const params = z.object({

@@ -1,7 +1,7 @@
 // The quick set: what a report runs when nobody names experiments — every experiment with its `quick` preset (its
 // defaults where it has none), except those whose quick run alone is a long training sweep. About 15–30 s of CPU on a
 // 2-core machine; the full set (every experiment with its defaults) takes 5 minutes or more, most of it lr-transfer.
-import type { Experiment } from './api.js';
+import type { Experiment } from '../lab/contract.js';
 import { experiments } from './registry.js';
 
 /**

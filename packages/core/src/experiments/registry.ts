@@ -1,5 +1,5 @@
 // Every registered experiment, in the order apps list them (homework order, then the labs).
-import type { Experiment } from './api.js';
+import type { Experiment } from '../lab/contract.js';
 import { InvalidArgumentError } from '../base/errors.js';
 import { rematExperiment } from './remat.js';
 import { rematPlannerExperiment } from './remat-planner.js';

@@ -14,9 +14,9 @@ import { simulateTrace, type TraceStats } from '../planner/simulate.js';
 import { optimalFrontier, optimalSchedule, MAX_DP_STATES } from '../planner/strategies/optimal.js';
 import { revolveTrace } from '../planner/strategies/revolve.js';
 import { plannerBudget, plannerChain } from '../planner/lab-chain.js';
-import type { Check, Experiment, ExperimentOutput, Series } from './api.js';
+import type { Check, Experiment, ExperimentOutput, Series } from '../lab/contract.js';
 import { rematCachedClosedForm, rematClosedForm } from '../planner/homework-closed-form.js';
-import { yieldToEventLoop } from './run.js';
+import { yieldToEventLoop } from '../lab/run.js';
 import { exactCheck } from '../stats/checks.js';
 
 const params = z.object({

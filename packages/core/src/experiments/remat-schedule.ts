@@ -6,7 +6,7 @@ import { revolveForwardSteps } from '../planner/closed-form.js';
 import { planTrace, strategyLabel, STRATEGIES, type StrategyId, type StrategySpec } from '../planner/plan.js';
 import { simulateTrace } from '../planner/simulate.js';
 import { traceTimeline } from '../planner/timeline.js';
-import type { Check, Experiment, ExperimentOutput } from './api.js';
+import type { Check, Experiment, ExperimentOutput } from '../lab/contract.js';
 import { rematClosedForm } from '../planner/homework-closed-form.js';
 import { plannerBudget, plannerChain } from '../planner/lab-chain.js';
 import { exactCheck } from '../stats/checks.js';

@@ -1,9 +1,9 @@
 // Homework problem 4 (a–c): the cost of one backward pass when every k-th activation is stored.
 import { z } from 'zod';
 import { simulateRemat } from '../base/remat.js';
-import type { Check, Experiment, ExperimentOutput } from './api.js';
+import type { Check, Experiment, ExperimentOutput } from '../lab/contract.js';
 import { exactCheck } from '../stats/checks.js';
-import { orderedPairs } from './schema-rules.js';
+import { orderedPairs } from '../lab/schema-rules.js';
 import { expDet, logDet } from '../libm/index.js';
 import { rematCachedClosedForm, rematClosedForm } from '../planner/homework-closed-form.js';
 

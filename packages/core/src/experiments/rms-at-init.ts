@@ -1,12 +1,12 @@
 // Homework problem 1a: the RMS norm of W x at initialisation grows like the fan-in d₁ and not at all with d₂.
 import { z } from 'zod';
 import { createRng } from '../base/rng.js';
-import type { Check, Experiment, ExperimentOutput, Series, Table } from './api.js';
-import { estimateWithStderr } from './value-info.js';
+import type { Check, Experiment, ExperimentOutput, Series, Table } from '../lab/contract.js';
+import { estimateWithStderr } from '../lab/value-info.js';
 import { logLogFit } from '../stats/loglog.js';
 import { measureInitRms, trialsFor, type Estimate } from '../mup/measure.js';
-import { yieldToEventLoop } from './run.js';
-import { gridOf, orderedPairs } from './schema-rules.js';
+import { yieldToEventLoop } from '../lab/run.js';
+import { gridOf, orderedPairs } from '../lab/schema-rules.js';
 import { familyThreshold, Z95 } from '../stats/significance.js';
 import { finiteOrNull, zCheck } from '../stats/checks.js';
 

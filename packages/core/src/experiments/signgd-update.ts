@@ -1,14 +1,14 @@
 // Homework problem 1b: the squared RMS norm of a SignGD update's effect, y′ = sign(x gᵀ) x, grows like d₁², not d₁;
 // and one step further: a batch of B inputs, summing B sign updates or taking the sign of the summed gradient.
 import { z } from 'zod';
-import { gridOf, orderedPairs } from './schema-rules.js';
+import { gridOf, orderedPairs } from '../lab/schema-rules.js';
 import { createRng } from '../base/rng.js';
-import type { Check, Experiment, ExperimentOutput, Series, Table } from './api.js';
-import { estimateWithStderr } from './value-info.js';
+import type { Check, Experiment, ExperimentOutput, Series, Table } from '../lab/contract.js';
+import { estimateWithStderr } from '../lab/value-info.js';
 import { expectedLogLogSlopes, logLogFit, type LogLogPoint } from '../stats/loglog.js';
 import { measureSigngdRms, mupClosedForm, trialsFor, type BatchMode, type Estimate } from '../mup/measure.js';
 import { Z95 } from '../stats/significance.js';
-import { yieldToEventLoop } from './run.js';
+import { yieldToEventLoop } from '../lab/run.js';
 import { familyThreshold } from '../stats/significance.js';
 import { finiteOrNull, zCheck } from '../stats/checks.js';
 

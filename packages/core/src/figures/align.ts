@@ -1,7 +1,7 @@
 // Turns an experiment's series into figures: series sharing `plot` share one figure, their x values are merged onto
 // one axis (plotting libraries such as uPlot want aligned columns), and points a log axis cannot show become gaps.
 // Shared by the explorer's plots and exports and by the hand-in report's inline SVG figures.
-import type { Series } from '../experiments/api.js';
+import type { Series } from '../lab/contract.js';
 
 /** The series of one figure (those sharing a `plot` title), before alignment. */
 export interface Figure {

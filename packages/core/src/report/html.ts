@@ -3,8 +3,8 @@
 // machine). No scripts, fonts, images or styles from anywhere else — a Content-Security-Policy in the file forbids
 // them — so it reads the same offline, years later, and prints to PDF (see REPORT_CSS).
 // Pure string building with no Node or DOM APIs: the CLI (`hw3 report`) and the browser explorer both call it.
-import type { Check, ExperimentResult, Table } from '../experiments/api.js';
-import { describeValues, valueAmountText, type ValueCatalog } from '../experiments/value-info.js';
+import type { Check, ExperimentResult, Table } from '../lab/contract.js';
+import { describeValues, valueAmountText, type ValueCatalog } from '../lab/value-info.js';
 import { alignFigure, figuresOf } from '../figures/align.js';
 import { figureToSvg } from '../figures/svg.js';
 import { escapeHtml as esc, formatMs, formatReportNumber as num, formatReportValue } from './format.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CancelledError, clipText, Hw3Error, InvalidArgumentError } from '../base/errors.js';
 import { checkSeed } from '../base/rng.js';
 import { keysOf, options as checkOptions } from '../base/validate.js';
-import type { Experiment, ExperimentOutput, ExperimentResult, RunContext, RunOptions } from './api.js';
+import type { Experiment, ExperimentOutput, ExperimentResult, RunContext, RunOptions } from './contract.js';
 
 /** The parameters were rejected by the experiment's schema; `issues` lists every problem. */
 export class ParamError extends Hw3Error {

@@ -3,7 +3,7 @@
 //
 // A key may hold placeholders in braces, e.g. `crossoverD1B{B}` for the keys `crossoverD1B4`, `crossoverD1B32` that
 // one value per batch size B produces; `{B}` in the label, meaning, TeX and `stderr` is replaced by what it matched.
-import type { ExperimentResult } from './api.js';
+import type { ExperimentResult } from './contract.js';
 
 /** What one value of an experiment's result means. */
 export interface ValueInfo {

@@ -2,7 +2,7 @@
 // experiment's zod schema (via JSON Schema), and typed parsing of user text (flags, URL query, form inputs).
 import { z } from 'zod';
 import { InvalidArgumentError } from '../base/errors.js';
-import type { Experiment } from './api.js';
+import type { Experiment } from './contract.js';
 
 /** The kinds of parameter values a form or a flag can hold. */
 export type ParamType = 'integer' | 'number' | 'boolean' | 'enum' | 'integer[]' | 'number[]' | 'string';
