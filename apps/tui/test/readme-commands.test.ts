@@ -52,7 +52,9 @@ describe('the README’s hw3 lines, as written', () => {
   // Hang guard only: the slowest lines run the quick set or the quick lr-transfer sweep (about a minute each idle).
   it.each(lines.map((l) => [l.command, l] as const))('%s', { timeout: 15 * 60_000 }, (_name, line) => {
     const command = line.command.replace(/^npx hw3\b/, `"${process.execPath}" "${BIN}"`);
-    const r = spawnSync('sh', ['-c', command], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+    // One run store for the whole README, as a user's: its `hw3 runs …` lines read what the lines before them stored.
+    const env = { ...process.env, NO_COLOR: '1', HW3_STORE: join(cwd, 'runs.sqlite') };
+    const r = spawnSync('sh', ['-c', command], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env });
     expect(r.status, `exit ${r.status}\nstdout:\n${r.stdout.slice(-2000)}\nstderr:\n${r.stderr.slice(-2000)}`).toBe(promisedExit(line));
     expect(r.stdout.trim().length, 'prints something').toBeGreaterThan(0);
     if (/--json\b/.test(line.command)) expect(() => JSON.parse(r.stdout)).not.toThrow();

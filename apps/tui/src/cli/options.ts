@@ -5,7 +5,7 @@ import { clipText, formatParamText, InvalidArgumentError, parseParamText, paramF
 import { UsageError } from './exit.js';
 
 /** Flags the run command itself owns; a parameter with one of these names gets the flag --param-<name>. */
-const RESERVED = new Set(['seed', 'json', 'preset', 'tables', 'help', 'h', 'version']);
+const RESERVED = new Set(['seed', 'json', 'preset', 'tables', 'help', 'h', 'version', 'store', 'fresh', 'redis', 'progress']);
 
 export function flagName(field: ParamField): string {
   return RESERVED.has(field.name) ? `param-${field.name}` : field.name;

@@ -13,6 +13,7 @@ import { cancelledBeforeResult } from './interrupt.js';
 import { listCommand } from './list-command.js';
 import { reportCommand } from './report-command.js';
 import { runCommand } from './run-command.js';
+import { runsCommand } from './runs-command.js';
 import { createStyle } from './style.js';
 
 export function createProgram(args: readonly string[]): Command {
@@ -29,9 +30,13 @@ export function createProgram(args: readonly string[]): Command {
         'Examples:\n  hw3 list\n  hw3 run 1b --json\n  hw3 run rms-at-init --preset quick --seed 7\n  hw3 check 1b "d1*(1-2/pi+2*d1/pi)"\n  hw3 report --out hw3-report.html',
     );
   reportCommanderErrors(program);
-  for (const command of [listCommand(), runCommand(args), checkCommand(), reportCommand(), calibrateCommand(), doctorCommand()]) {
+  for (const command of [listCommand(), runCommand(args), runsCommand(), checkCommand(), reportCommand(), calibrateCommand(), doctorCommand()]) {
     command.copyInheritedSettings(program);
     reportCommanderErrors(command);
+    for (const sub of command.commands) {
+      sub.copyInheritedSettings(command);
+      reportCommanderErrors(sub);
+    }
     program.addCommand(command);
   }
   return program;

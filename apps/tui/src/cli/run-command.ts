@@ -8,6 +8,7 @@ import {
   Hw3Error,
   InvalidArgumentError,
   ParamError,
+  resolveParams,
   runExperiment,
   suggestExperiments,
   type Experiment,
@@ -20,6 +21,8 @@ import { choiceParser, experimentOptions, flagName, parseSeed, rejectFlag, shown
 import { createProgressLine } from './progress.js';
 import { renderRun } from './render-run.js';
 import { createStyle } from './style.js';
+import { openStore, storePath } from './store-access.js';
+import { codeVersion, machineInfo, type RunStore } from '@hw3/runs';
 
 /** The experiment the user named on the command line (the first bare word after `run` that names one), if any. */
 export function experimentFromArgv(args: readonly string[]): { key: string | undefined; experiment: Experiment | undefined } {
@@ -78,7 +81,9 @@ export function runCommand(args: readonly string[]): Command {
     .option('--json', 'print exactly one JSON object on stdout')
     .option('--progress', 'report progress on stderr even when it is not a terminal')
     .option('--tables', 'also print the experiment’s tables')
-;
+    .option('--store <path>', 'run store file (default $HW3_STORE, else ~/.local/share/hw3/runs.sqlite; HW3_STORE=off keeps nothing)')
+    .option('--no-store', 'neither store this run nor reuse a stored one')
+    .option('--fresh', 'run again even when an identical run (experiment, parameters, seed, code version) is stored');
   const fields = experiment ? experimentOptions(experiment) : [];
   if (experiment) {
     const presets = Object.keys(experiment.presets ?? {});
@@ -109,30 +114,80 @@ export function runCommand(args: readonly string[]): Command {
     }
     const flags = new Map(fields.map((f) => [f.field.name, flagName(f.field)]));
     const json = Boolean(opts.json);
-    const style = createStyle(process.stdout);
-    const progress = createProgressLine(process.stderr, `${experiment.id} `, Boolean(opts.progress));
-    const interrupt = abortOnInterrupt();
-    let result: ExperimentResult;
-    let code: number;
+    const seed = opts.seed as number;
+    let resolved: Record<string, unknown>;
     try {
-      result = await runExperiment(experiment, params, { seed: opts.seed as number, signal: interrupt.signal, onProgress: (p) => progress.update(p) });
-      code = result.checks.every((c) => c.pass) ? EXIT.ok : EXIT.failed;
+      resolved = resolveParams(experiment, params) as Record<string, unknown>;
     } catch (error) {
-      if (error instanceof CancelledError && error.partial) {
-        result = error.partial as ExperimentResult;
-        code = EXIT.interrupted;
-      } else if (error instanceof ParamError) {
-        throw rejectedParams(error, params, flags);
-      } else {
-        throw (error instanceof Hw3Error && rejectedDuringRun(error, params, flags)) || error;
-      }
-    } finally {
-      progress.clear();
-      interrupt.dispose();
+      if (error instanceof ParamError) throw rejectedParams(error, params, flags);
+      throw error;
     }
-    if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
-    else process.stdout.write(`${renderRun(result, style, Boolean(opts.tables)).join('\n')}\n`);
-    process.exitCode = code;
+    const path = storePath(opts.store);
+    const store = path === undefined ? undefined : openStore(path);
+    try {
+      const code = codeVersion();
+      const stored = store && !opts.fresh ? store.findIdentical({ experiment: experiment.id, params: resolved, seed, codeVersion: code.id }) : undefined;
+      if (stored) {
+        process.stderr.write(`hw3: stored run #${stored.id} of ${stored.createdAt} (same experiment, parameters, seed and code; --fresh runs it again)\n`);
+        printResult(stored.result, json, Boolean(opts.tables));
+        process.exitCode = stored.result.checks.every((c) => c.pass) ? EXIT.ok : EXIT.failed;
+        return;
+      }
+      const { result, exitCode, wallMs, cpuMs } = await execute(experiment, resolved, seed, Boolean(opts.progress), (error) => {
+        if (error instanceof ParamError) return rejectedParams(error, params, flags);
+        return (error instanceof Hw3Error && rejectedDuringRun(error, params, flags)) || error;
+      });
+      if (store) keep(store, { result, code, machine: machineInfo(), wallMs, cpuMs }, json);
+      printResult(result, json, Boolean(opts.tables));
+      process.exitCode = exitCode;
+    } finally {
+      store?.close();
+    }
   });
   return command;
+}
+
+function printResult(result: ExperimentResult, json: boolean, tables: boolean): void {
+  if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else process.stdout.write(`${renderRun(result, createStyle(process.stdout), tables).join('\n')}\n`);
+}
+
+/** Stores the run; a failure to store is said on stderr and never costs the result, which is printed regardless. */
+function keep(store: RunStore, run: Parameters<RunStore['save']>[0], json: boolean): void {
+  try {
+    const saved = store.save(run);
+    if (!json) process.stderr.write(`hw3: stored as run #${saved.id} in ${store.path}\n`);
+  } catch (error) {
+    process.stderr.write(`hw3: warning: the run was not stored (${error instanceof Error ? error.message : String(error)})\n`);
+  }
+}
+
+/** Runs the experiment with progress on stderr and Ctrl-C handling; a cancelled run returns what finished. */
+async function execute(
+  experiment: Experiment,
+  params: Record<string, unknown>,
+  seed: number,
+  forceProgress: boolean,
+  asInputError: (error: unknown) => unknown,
+): Promise<{ result: ExperimentResult; exitCode: number; wallMs: number; cpuMs: number }> {
+  const progress = createProgressLine(process.stderr, `${experiment.id} `, forceProgress);
+  const interrupt = abortOnInterrupt();
+  const started = performance.now();
+  const cpuStart = process.cpuUsage();
+  let result: ExperimentResult;
+  let exitCode: number;
+  try {
+    result = await runExperiment(experiment, params, { seed, signal: interrupt.signal, onProgress: (p) => progress.update(p) });
+    exitCode = result.checks.every((c) => c.pass) ? EXIT.ok : EXIT.failed;
+  } catch (error) {
+    if (error instanceof CancelledError && error.partial) {
+      result = error.partial as ExperimentResult;
+      exitCode = EXIT.interrupted;
+    } else throw asInputError(error);
+  } finally {
+    progress.clear();
+    interrupt.dispose();
+  }
+  const cpu = process.cpuUsage(cpuStart);
+  return { result, exitCode, wallMs: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
