@@ -3,7 +3,6 @@
 //
 // A key may hold placeholders in braces, e.g. `crossoverD1B{B}` for the keys `crossoverD1B4`, `crossoverD1B32` that
 // one value per batch size B produces; `{B}` in the label, meaning, TeX and `stderr` is replaced by what it matched.
-import type { ExperimentResult } from './contract.js';
 
 /** What one value of an experiment's result means. */
 export interface ValueInfo {
@@ -94,7 +93,7 @@ export function valueInfo(catalog: ValueCatalog, key: string): ValueInfo | undef
  * into that estimate (`stderrValue`) and not listed on its own. A key without metadata is listed under its own name
  * (a test keeps every registered experiment's catalog complete, so apps never show one).
  */
-export function describeValues(catalog: ValueCatalog, values: ExperimentResult['values']): DescribedValue[] {
+export function describeValues(catalog: ValueCatalog, values: Readonly<Record<string, number | null>>): DescribedValue[] {
   const infos = new Map(Object.keys(values).map((key) => [key, valueInfo(catalog, key)]));
   const folded = new Set<string>();
   for (const info of infos.values()) if (info?.stderr !== undefined && Object.hasOwn(values, info.stderr)) folded.add(info.stderr);
@@ -127,7 +126,7 @@ export function valueText(value: DescribedValue, format: NumberFormat): string {
 }
 
 /** A CSV-ready table of a result's values: a header of labels, one row per value, the raw key last (for scripts). */
-export function valuesTable(catalog: ValueCatalog, values: ExperimentResult['values']): { columns: string[]; rows: (string | number | null)[][] } {
+export function valuesTable(catalog: ValueCatalog, values: Readonly<Record<string, number | null>>): { columns: string[]; rows: (string | number | null)[][] } {
   return {
     columns: ['quantity', 'value', 'standard error', 'unit', 'meaning', 'key'],
     rows: describeValues(catalog, values).map((v) => [v.label, v.value, v.stderrValue ?? null, v.unit, v.meaning, v.key]),

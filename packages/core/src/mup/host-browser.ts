@@ -1,5 +1,5 @@
 // Web Workers for the training pool. The `new Worker(new URL(…, import.meta.url))` form is what bundlers recognise.
-import type { WorkerHandle, WorkerHost } from './host.js';
+import type { WorkerHandle, WorkerHost } from './worker-handle.js';
 import type { FromWorker } from './protocol.js';
 
 export function browserHost(): WorkerHost {

@@ -1,6 +1,6 @@
 // Node worker threads for the training pool. Node modules are imported by computed names so that browser bundlers
 // that follow this package never try to resolve them.
-import type { WorkerHandle, WorkerHost } from './host.js';
+import type { WorkerHandle, WorkerHost } from './worker-handle.js';
 import type { FromWorker } from './protocol.js';
 
 interface NodeWorker {

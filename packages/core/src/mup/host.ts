@@ -1,18 +1,7 @@
 // Where pool workers come from: Node worker threads or Web Workers, behind one small interface.
-import type { FromWorker, ToWorker } from './protocol.js';
+import type { WorkerHost } from './worker-handle.js';
 
-export interface WorkerHandle {
-  post(message: ToWorker): void;
-  onMessage(listener: (message: FromWorker) => void): void;
-  onError(listener: (error: Error) => void): void;
-  terminate(): void;
-}
-
-export interface WorkerHost {
-  /** Logical cores available to this process or page. */
-  cores: number;
-  spawn(): WorkerHandle;
-}
+export type { WorkerHandle, WorkerHost } from './worker-handle.js';
 
 /** True in Node (including its worker threads), false in browsers and their workers. */
 export function isNode(): boolean {
