@@ -17,13 +17,20 @@ interface Outcome {
   stderr: string;
 }
 
-function hw3(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
+function hw3(args: string[], env: NodeJS.ProcessEnv = {}, interruptOn?: RegExp): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    let interrupted = false;
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (interruptOn && !interrupted && interruptOn.test(stderr)) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
@@ -76,6 +83,25 @@ describe('hw3 run keeps every run', { timeout: 180_000 }, () => {
     const list = await hw3(['runs', 'list', '--store', store]);
     expect(list.stdout).toMatch(/^\s+id\s+when\s+experiment/);
     expect(list.stdout).toMatch(/remat\s+1\s+✓/);
+  });
+});
+
+describe('a sweep interrupted with Ctrl-C resumes', { timeout: 300_000 }, () => {
+  it('the rerun computes only the missing cells and prints the uninterrupted result, bit for bit', async () => {
+    const store = join(dir, 'sweep.sqlite');
+    const args = ['run', 'lr-transfer', '--preset', 'smoke', '--seed', '4', '--json', '--store', store];
+    const [reference, interrupted] = await Promise.all([
+      hw3(['run', 'lr-transfer', '--preset', 'smoke', '--seed', '4', '--json', '--no-store']),
+      hw3([...args, '--progress'], {}, / [4-9]\/54 runs/),
+    ]);
+    expect(reference.code, reference.stderr).toBe(0);
+    expect(interrupted.code, interrupted.stderr).toBe(130);
+    const resumed = await hw3([...args, '--progress']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    // Progress starts from the stored cells, not from zero.
+    expect(resumed.stderr).toMatch(/ ([4-9]|[1-4]\d)\/54 runs/);
+    expect(resumed.stderr).not.toMatch(/ 0\/54 runs/);
+    expect(resumed.stdout).toBe(reference.stdout);
   });
 });
 

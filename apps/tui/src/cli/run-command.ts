@@ -22,7 +22,8 @@ import { createProgressLine } from './progress.js';
 import { renderRun } from './render-run.js';
 import { createStyle } from './style.js';
 import { openStore, storePath } from './store-access.js';
-import { codeVersion, machineInfo, type RunStore } from '@hw3/runs';
+import { codeVersion, machineInfo, storeCellCache, type RunStore } from '@hw3/runs';
+import type { CellServices } from '@hw3/core';
 
 /** The experiment the user named on the command line (the first bare word after `run` that names one), if any. */
 export function experimentFromArgv(args: readonly string[]): { key: string | undefined; experiment: Experiment | undefined } {
@@ -133,7 +134,9 @@ export function runCommand(args: readonly string[]): Command {
         process.exitCode = stored.result.checks.every((c) => c.pass) ? EXIT.ok : EXIT.failed;
         return;
       }
-      const { result, exitCode, wallMs, cpuMs } = await execute(experiment, resolved, seed, Boolean(opts.progress), (error) => {
+      // Sweep cells are kept as they finish: an interrupted sweep resumes from them.
+      const cells: CellServices | undefined = store ? { cache: storeCellCache(store, code) } : undefined;
+      const { result, exitCode, wallMs, cpuMs } = await execute(experiment, resolved, seed, Boolean(opts.progress), cells, (error) => {
         if (error instanceof ParamError) return rejectedParams(error, params, flags);
         return (error instanceof Hw3Error && rejectedDuringRun(error, params, flags)) || error;
       });
@@ -168,6 +171,7 @@ async function execute(
   params: Record<string, unknown>,
   seed: number,
   forceProgress: boolean,
+  cells: CellServices | undefined,
   asInputError: (error: unknown) => unknown,
 ): Promise<{ result: ExperimentResult; exitCode: number; wallMs: number; cpuMs: number }> {
   const progress = createProgressLine(process.stderr, `${experiment.id} `, forceProgress);
@@ -177,7 +181,7 @@ async function execute(
   let result: ExperimentResult;
   let exitCode: number;
   try {
-    result = await runExperiment(experiment, params, { seed, signal: interrupt.signal, onProgress: (p) => progress.update(p) });
+    result = await runExperiment(experiment, params, { seed, signal: interrupt.signal, onProgress: (p) => progress.update(p), ...(cells ? { cells } : {}) });
     exitCode = result.checks.every((c) => c.pass) ? EXIT.ok : EXIT.failed;
   } catch (error) {
     if (error instanceof CancelledError && error.partial) {

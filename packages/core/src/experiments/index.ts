@@ -12,3 +12,4 @@ export { mupTableExperiment, renderTable as renderMupTable } from './mup-table.j
 export { coordCheckExperiment } from './coord-check.js';
 export { spectralExperiment } from './spectral.js';
 export { quickSet, fullSet, plannedParams, QUICK_SET_LEAVES_OUT, type PlannedRun } from './quick-set.js';
+export { runTrainingCells } from './training-cells.js';

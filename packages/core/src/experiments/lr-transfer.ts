@@ -1,9 +1,9 @@
 // Homework 2a (TP5 Figure 1 at laptop scale): training loss against log₂ LR across widths, SP against μP, and a
 // control that says why SP's optimum moves by less than the hidden layers alone would make it.
 import { z } from 'zod';
-import { runTrainings } from '../mup/pool.js';
 import { sweepConfigs } from '../mup/sweep.js';
 import type { TrainResult } from '../mup/train.js';
+import { runTrainingCells } from './training-cells.js';
 import type { Experiment, ExperimentOutput } from '../lab/contract.js';
 import { lrGrid, transferOutput, TRANSFER_PARAMETERIZATIONS } from './lr-transfer-output.js';
 
@@ -101,7 +101,7 @@ export const lrTransferExperiment: Experiment<typeof params> = {
     );
     const results: (TrainResult | undefined)[] = new Array(configs.length);
     ctx.checkpoint(transferOutput(results, p));
-    await runTrainings(configs, {
+    await runTrainingCells('lr-transfer', configs, ctx.cells, {
       ...(p.workers > 0 ? { workers: p.workers } : {}),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       onProgress: (fraction, done, total) => ctx.progress(fraction, `${done}/${total} runs`),

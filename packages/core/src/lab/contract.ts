@@ -77,6 +77,42 @@ export interface RunContext {
   checkpoint(partial: ExperimentOutput): void;
   /** Throws CancelledError if the signal has aborted. */
   throwIfCancelled(): void;
+  /** Cell services the caller offers (a cache of finished cells, a remote executor), for experiments made of cells. */
+  cells?: CellServices;
+}
+
+/**
+ * A finished cell of an experiment kept across runs (a sweep's training run): `cell` is everything that determines
+ * its result (e.g. a training configuration with its seed). The implementation adds the code version to the key, so a
+ * cell computed by other code is never returned. Results go in and come out as JSON values.
+ */
+export interface CellCache {
+  /** The stored result of this cell of `experiment`, or undefined. */
+  get(experiment: string, cell: unknown): unknown | Promise<unknown>;
+  /** Keeps a finished cell's result. */
+  put(experiment: string, cell: unknown, result: unknown): void | Promise<void>;
+}
+
+/** How a remote executor reports back: each finished cell by its index, progress over all of them. */
+export interface CellExecutionOptions {
+  signal?: AbortSignal;
+  /** Called once for each finished cell, with its index in the cells given. */
+  onResult(index: number, result: unknown): void;
+  /** Fraction of all cells done (cells in progress counted by their progress), finished count, total. */
+  onProgress?(fraction: number, done: number, total: number): void;
+}
+
+/** Computes cells somewhere else (e.g. workers on other machines) and resolves when every one has been reported. */
+export type CellExecutor = (experiment: string, cells: readonly unknown[], options: CellExecutionOptions) => Promise<void>;
+
+/**
+ * What a runner may offer experiments whose work is a grid of independent, deterministic cells: a cache (an
+ * interrupted sweep then recomputes only the missing cells) and an executor (cells fan out to other machines).
+ * Without them the cells are computed here; the result is the same bit for bit either way.
+ */
+export interface CellServices {
+  cache?: CellCache;
+  execute?: CellExecutor;
 }
 
 /** An experiment: its texts, its parameter schema and presets, and a deterministic `run` (see the contract above). */
@@ -113,4 +149,6 @@ export interface RunOptions {
   onProgress?: (progress: Progress) => void;
   /** Minimum milliseconds between progress callbacks (default 50). */
   progressIntervalMs?: number;
+  /** Cell cache and executor offered to experiments made of cells (lr-transfer's training runs). */
+  cells?: CellServices;
 }

@@ -57,7 +57,7 @@ export async function runExperiment<S extends z.ZodObject>(
     const hint = typeof experiment === 'string' ? ` (for an id, pass getExperiment(${JSON.stringify(experiment)}))` : '';
     throw new InvalidArgumentError('experiment', experiment, `an experiment object from the registry${hint}`);
   }
-  checkOptions('options', options, false, keysOf<RunOptions>()(['seed', 'signal', 'onProgress', 'progressIntervalMs']));
+  checkOptions('options', options, false, keysOf<RunOptions>()(['seed', 'signal', 'onProgress', 'progressIntervalMs', 'cells']));
   const params = resolveParams(experiment, rawParams);
   const seed = options.seed ?? 1;
   checkSeed('seed', seed);
@@ -80,6 +80,7 @@ export async function runExperiment<S extends z.ZodObject>(
   const ctx: RunContext = {
     seed,
     ...(signal ? { signal } : {}),
+    ...(options.cells ? { cells: options.cells } : {}),
     progress(fraction, message) {
       const now = Date.now();
       if (!onProgress || (now - lastReport < interval && fraction < 1)) return;
