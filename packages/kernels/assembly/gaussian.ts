@@ -46,14 +46,18 @@ import { logDet } from './libm';
       const t = s1 << 17;
       s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl<u64>(s3, 45);
       const i = <u32>r & 0xff;
-      const x = <f64>(r >>> 11) * 1.1102230246251565e-16 * unchecked(ZIGGURAT_X[i]); // U·X[i], U with 53 bits
+      // U·X[i], U with 53 bits; r >>> 11 < 2⁵³ converts exactly as a signed integer (one instruction; unsigned is several).
+      const x = <f64><i64>(r >>> 11) * 1.1102230246251565e-16 * unchecked(ZIGGURAT_X[i]);
       if (x >= unchecked(ZIGGURAT_X[i + 1])) {
         slowLayer = i;
         slowX = x;
         slowSign = <u32>r & 0x100;
         break;
       }
-      store<T>(outPtr + (<usize>k * sizeof<T>()), <T>(mean + std * (<u32>r & 0x100 ? -x : x)));
+      // The sign by flipping the sign bit (bit 8 of r moved to bit 63): the same bits as −x, without the branch that
+      // engines make of a select between floats, which mispredicts on half the samples (2.5× slower, measured).
+      const signed = reinterpret<f64>(reinterpret<u64>(x) ^ ((r & 0x100) << 55));
+      store<T>(outPtr + (<usize>k * sizeof<T>()), <T>(mean + std * signed));
     }
     store<u64>(statePtr, s0, 0); store<u64>(statePtr, s1, 8); store<u64>(statePtr, s2, 16); store<u64>(statePtr, s3, 24);
     if (k < n) {
