@@ -39,6 +39,10 @@ describe('gemmF32 vs reference (bitwise)', () => {
     [13, 19, 37],
     [64, 40, 33],
     [3, 17, 64],
+    [150, 21, 9], // more rows than one packed chunk of op(A) (64), and m mod 4 ≠ 0
+    [200, 8, 64],
+    [9, 40, 600], // k > 256: the sums are carried across steps along k; two column panels packed at once
+    [66, 17, 513],
   ];
   for (const [m, n, k] of shapes) {
     for (const transA of [false, true]) {
@@ -51,7 +55,7 @@ describe('gemmF32 vs reference (bitwise)', () => {
             const alpha = 0.375;
             const expected = refGemm.gemm(A, B, C0.slice(), m, n, k, { transA, transB, alpha, accumulate });
             const C = C0.slice();
-            const pack = new Float32Array((k + 4) * 8);
+            const pack = new Float32Array(getKernels().gemmScratchBytes(k) / 4);
             withWasm([A, B, C, pack], ([a, b, c, p]) => getKernels().gemmF32(a!, b!, c!, m, n, k, transA ? 1 : 0, transB ? 1 : 0, alpha, accumulate ? 1 : 0, p!));
             expect(bits(C)).toEqual(bits(expected as Float32Array));
           });

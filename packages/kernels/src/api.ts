@@ -59,9 +59,11 @@ export interface KernelExports {
   /**
    * C (m × n) ← alpha·op(A)·op(B), plus the old C when accumulate ≠ 0. op(A) (m × k) is A (m × k), or A stored
    * (k × m) when transA ≠ 0; op(B) (k × n) is B (k × n), or B stored (n × k) when transB ≠ 0. pack: scratch of
-   * (k + 4)·8 f32 (16-byte aligned). Each C element is summed over k in order, one rounding per operation.
+   * gemmScratchBytes(k) bytes (16-byte aligned). Each C element is summed over k in order, one rounding per operation.
    */
   gemmF32(aPtr: number, bPtr: number, cPtr: number, m: number, n: number, k: number, transA: number, transB: number, alpha: number, accumulate: number, packPtr: number): void;
+  /** Bytes of gemmF32's `packPtr` scratch for inner dimension k (16-byte aligned): packed panels of op(B) and op(A). */
+  gemmScratchBytes(k: number): number;
   /** Z (rows × cols) ← Z + b (cols) per row, then ReLU when relu ≠ 0; in place. */
   biasActF32(zPtr: number, bPtr: number, rows: number, cols: number, relu: number): void;
   /** D (n) ← D where H > 0 else 0 (ReLU backward from its output H); in place. */

@@ -89,7 +89,7 @@ export class MlpModel {
       this.#d2 = arr(maxRows * width);
       this.#d1 = arr(maxRows * width);
       this.#labels = allocate('labels', maxRows * 4);
-      this.#packBytes = (Math.max(inputDim, width, classes, maxRows) + 4) * 32;
+      this.#packBytes = getKernels().gemmScratchBytes(Math.max(inputDim, width, classes, maxRows));
       try {
         this.#pack = allocate('pack', this.#packBytes);
       } catch (error) {
