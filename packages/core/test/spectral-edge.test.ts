@@ -7,7 +7,7 @@ import { spectralExperiment } from '../src/experiments/spectral.js';
 import { runExperiment } from '../src/lab/run.js';
 import { passesPerturbed } from '../src/calibration/power.js';
 import { RunningStats } from '../src/stats/running-stats.js';
-import { fillNormal } from '../src/base/gaussian.js';
+import { fillNormal } from '../src/base/random-fills.js';
 import { Rng } from '../src/base/rng.js';
 
 describe('topSingularValue (Lanczos)', () => {

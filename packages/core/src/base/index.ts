@@ -18,7 +18,7 @@ export {
 export { init, isReady, memoryUsage } from './runtime.js';
 export { WasmArray, type FloatInput } from './wasm-array.js';
 export { Rng, createRng } from './rng.js';
-export { fillNormal, fillUniform, type NormalOptions, type UniformOptions } from './gaussian.js';
+export { fillNormal, fillUniform, type NormalOptions, type UniformOptions } from './random-fills.js';
 export { matvec, matvecTransposed, type MatvecOptions } from './matvec.js';
 export { signgdOuterUpdate, signgdUpdate, type SignGdOuterOptions } from './signgd.js';
 export { simulateRemat, MAX_REMAT_LAYERS, type RematMode, type RematOptions, type RematResult } from './remat.js';

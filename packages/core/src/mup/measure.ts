@@ -1,6 +1,6 @@
 // Monte Carlo measurements behind problem 1 (μP basics), shared by the experiments and the claim checker.
 // Every measurement draws fresh W, x, g per trial with the WASM kernels and returns the mean with its standard error.
-import { fillNormal } from '../base/gaussian.js';
+import { fillNormal } from '../base/random-fills.js';
 import { matvec } from '../base/matvec.js';
 import type { Rng } from '../base/rng.js';
 import { signgdOuterUpdate, signgdUpdate } from '../base/signgd.js';

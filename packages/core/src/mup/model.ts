@@ -1,7 +1,7 @@
 // An MLP input → width → width → classes (ReLU, softmax cross-entropy) living in WebAssembly memory, trained with
 // the blocked SIMD kernels. One instance per run; free() returns its memory.
 import { allocate, getKernels, release } from '../base/runtime.js';
-import { fillNormal } from '../base/gaussian.js';
+import { fillNormal } from '../base/random-fills.js';
 import type { Rng } from '../base/rng.js';
 import { pointerOf, WasmArray } from '../base/wasm-array.js';
 import { planTensors, type MlpShape, type OptimizerKind, type ScalingOptions, type TensorName, type TensorPlan } from './tensor-plan.js';

@@ -1,3 +1,4 @@
+// Filling buffers with random samples in WebAssembly: normal (256-layer ziggurat) and uniform, f32 or f64, in place.
 import type { FloatInput } from './wasm-array.js';
 import { InvalidArgumentError } from './errors.js';
 import type { Rng } from './rng.js';
