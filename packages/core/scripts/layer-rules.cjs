@@ -78,6 +78,13 @@ function rulesFor(base, { core = CORE, consumers = [join(ROOT, 'apps'), join(ROO
         to: {},
       },
       {
+        name: 'no-test-oracle-in-core',
+        comment: "The kernels' plain-TS references are test oracles: production code does not import them.",
+        severity: 'error',
+        from: { path: `^${escape(src)}` },
+        to: { path: '(^|/)kernels/(src|dist)/reference/' },
+      },
+      {
         name: 'apps-use-public-entries',
         comment: "Apps and the client layer import @hw3/core only through its package.json exports, never its files.",
         severity: 'error',

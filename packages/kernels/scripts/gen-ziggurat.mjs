@@ -1,5 +1,5 @@
 // Generates the 256-layer ziggurat tables (Marsaglia & Tsang 2000) for the standard normal, once, as literals shared
-// by the AssemblyScript kernel and the TypeScript reference, so both use bit-identical constants.
+// by the AssemblyScript kernel and its JavaScript twin (src/js), so both use bit-identical constants.
 // X[0] = V/f(R) is the width of the base strip's equivalent rectangle, X[1] = R, X[256] = 0; F[i] = f(X[i]).
 import { writeFileSync } from 'node:fs';
 
@@ -23,7 +23,7 @@ writeFileSync(
     `export const ZIGGURAT_F: StaticArray<f64> = [\n  ${list(F)}\n];\n`,
 );
 writeFileSync(
-  new URL('../src/reference/ziggurat-tables.ts', import.meta.url),
+  new URL('../src/js/ziggurat-tables.ts', import.meta.url),
   `${header}export const ZIGGURAT_R = ${R};\n` +
     `export const ZIGGURAT_X = new Float64Array([\n  ${list(X)}\n]);\n` +
     `export const ZIGGURAT_F = new Float64Array([\n  ${list(F)}\n]);\n`,

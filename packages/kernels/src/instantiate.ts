@@ -1,13 +1,37 @@
-import { instantiate, instantiateSync } from '@assemblyscript/loader';
+// Plain WebAssembly instantiation. The module imports one function, AssemblyScript's `env.abort` (called when an
+// allocation would pass the memory maximum); everything else is exported numbers and pointers, so no loader is needed.
 import type { KernelExports } from './api.js';
+
+/** An AssemblyScript string at `ptr` (UTF-16LE; its byte length sits in the 4 bytes before it), or '' for null. */
+function readString(memory: WebAssembly.Memory, ptr: number): string {
+  if (!ptr) return '';
+  const bytes = new Uint32Array(memory.buffer, ptr - 4, 1)[0]!;
+  return String.fromCharCode(...new Uint16Array(memory.buffer, ptr, bytes >>> 1));
+}
+
+function imports(memory: () => WebAssembly.Memory): WebAssembly.Imports {
+  return {
+    env: {
+      abort(messagePtr: number, filePtr: number, line: number, column: number): never {
+        const m = memory();
+        throw new Error(`hw3.wasm aborted: ${readString(m, messagePtr) || 'abort'} at ${readString(m, filePtr)}:${line}:${column}`);
+      },
+    },
+  };
+}
 
 /** Synchronous instantiation (Node, workers): `module` compiled from the bytes of build/hw3.wasm. */
 export function instantiateKernelsSync(module: WebAssembly.Module): KernelExports {
-  return instantiateSync<Record<string, unknown>>(module, {}).exports as unknown as KernelExports;
+  let exports: KernelExports | undefined;
+  const instance = new WebAssembly.Instance(module, imports(() => exports!.memory));
+  exports = instance.exports as unknown as KernelExports;
+  return exports;
 }
 
 /** Asynchronous instantiation (browsers). */
 export async function instantiateKernels(module: WebAssembly.Module): Promise<KernelExports> {
-  const { exports } = await instantiate<Record<string, unknown>>(module, {});
-  return exports as unknown as KernelExports;
+  let exports: KernelExports | undefined;
+  const instance = await WebAssembly.instantiate(module, imports(() => exports!.memory));
+  exports = instance.exports as unknown as KernelExports;
+  return exports;
 }

@@ -1,4 +1,6 @@
-import { prng as referencePrng, gaussian as referenceGaussian } from '@hw3/kernels/reference';
+// One draw at a time runs in JavaScript (a WASM call per number would cost more than the draw): the kernels' JS twins,
+// which give the WASM kernels' bits.
+import { prng as prngJs, gaussian as gaussianJs } from '@hw3/kernels/js';
 import type { RngState } from './types.js';
 import { InvalidArgumentError } from './errors.js';
 import { allocate, getKernels } from './runtime.js';
@@ -117,12 +119,12 @@ export class Rng {
 
   /** One uniform on [0, 1) with 53 bits (the same draw the kernels make). */
   uniform(): number {
-    return referencePrng.nextF64(this.#state);
+    return prngJs.nextF64(this.#state);
   }
 
   /** One standard normal (the same algorithm and bits as `fillNormal`). */
   normal(): number {
-    return referenceGaussian.standardNormal(this.#state);
+    return gaussianJs.standardNormal(this.#state);
   }
 
   /**
@@ -133,7 +135,7 @@ export class Rng {
     if (!Number.isInteger(n) || n < 1 || n > 2 ** 32) throw new InvalidArgumentError('n', n, 'an integer from 1 to 2^32');
     const limit = Math.floor(2 ** 32 / n) * n;
     for (;;) {
-      const x = referencePrng.nextU64(this.#state);
+      const x = prngJs.nextU64(this.#state);
       if (x < limit) return x % n;
     }
   }

@@ -7,7 +7,7 @@ import {
   ESTIMATOR_PARAM,
   gaussianEstimatorScratch,
 } from '@hw3/kernels';
-import { estimators as reference } from '@hw3/kernels/reference';
+import { estimators as estimatorsJs } from '@hw3/kernels/js';
 import { CancelledError, InvalidArgumentError } from '../base/errors.js';
 import type { Rng } from '../base/rng.js';
 import { allocate, getKernels, release } from '../base/runtime.js';
@@ -201,7 +201,7 @@ export class GradientEstimator {
       const chunkUnits = Math.max(1, Math.min(units, Math.floor(CHUNK_DRAWS / drawsPerUnit)));
       if (cost.code === undefined) {
         this.#withJsState((state) =>
-          reference.gaussianGradEstimates(
+          estimatorsJs.gaussianGradEstimates(
             state,
             { k, mu: d.mu, sigma, w, cost: cost.scalar, estimator: kind, param, baseline: base, b: this.#b, units, batch, chunkUnits },
             stats,
@@ -223,7 +223,7 @@ export class GradientEstimator {
       const w = cost.weight(0);
       const scalar = { h: (x: number) => w * cost.scalar.h(x), dh: (x: number) => w * cost.scalar.dh(x) };
       this.#withJsState((state) =>
-        reference.scalarGradEstimates(state, { dist, theta, cost: scalar, estimator: kind, baseline: base, b: this.#b[0]!, units, batch, chunkUnits }, stats),
+        estimatorsJs.scalarGradEstimates(state, { dist, theta, cost: scalar, estimator: kind, baseline: base, b: this.#b[0]!, units, batch, chunkUnits }, stats),
       );
       return;
     }

@@ -1,9 +1,9 @@
 // Logarithms built on the kernels' bit-exact fdlibm log (`logDet`), so every engine gives the same bits.
-import { libm } from '@hw3/kernels/reference';
+import { libm } from '@hw3/kernels/js';
 import { expDet } from './exp.js';
 import { high, low } from './bits.js';
 
-/** ln x, bit-identical to fdlibm (the kernels' reference `logDet`, which the WASM kernels match). */
+/** ln x, bit-identical to fdlibm (the kernels' JS twin of their `logDet`, the same bits as the WASM kernels). */
 export const logDet: (x: number) => number = libm.logDet;
 
 /** log₂ x: exact k for x = 2^k (normal x), otherwise logDet(x)/ln 2 (error ≤ 2 ulp; the same bits everywhere). */
