@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { derivative, parse } from 'mathjs';
 import { atanDet, coshDet, cosDet, expDet, expm1Det, log10Det, log1pDet, log2Det, logDet, powDet, sinDet, sinhDet, tanDet, tanhDet } from '../src/libm/index.js';
-import { FORMULA_FUNCTIONS, parseFormula } from '../src/estimators/formula.js';
+import { FORMULA_FUNCTIONS, parseFormula } from '../src/formula/cost.js';
 
 const buf = new DataView(new ArrayBuffer(8));
 /** Distance in units in the last place (0 when bitwise equal, Infinity when one is NaN and the other not). */

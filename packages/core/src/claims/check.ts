@@ -3,7 +3,7 @@ import { CancelledError, InvalidArgumentError } from '../base/errors.js';
 import { FAMILY_ALPHA, familyThreshold, sidakLevel } from '../stats/significance.js';
 import { createRng, checkSeed } from '../base/rng.js';
 import type { CheckClaimOptions, ClaimEvidence, ClaimMeasurement, ClaimPoint, ClaimQuestion, ClaimResolution, ClaimResult } from './api.js';
-import { compileClaimFormula } from './formula.js';
+import { compileClaimFormula } from '../formula/claim.js';
 import { getClaimQuestion } from './registry.js';
 
 /** Exact questions: agreement up to this relative rounding (|claimed − measured| ≤ tol·max(1, |measured|)). */

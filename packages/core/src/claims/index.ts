@@ -12,14 +12,13 @@ export type {
 export { checkClaim, claimResolution, clearClaimCache, EXACT_RELATIVE_TOLERANCE } from './check.js';
 export {
   compileClaimFormula,
-  FormulaError,
   CLAIM_CONSTANTS,
   CLAIM_FUNCTIONS,
   MAX_CLAIM_LENGTH,
   MAX_CLAIM_NODES,
   type CompiledClaimFormula,
-  type FormulaProblem,
-} from './formula.js';
+} from '../formula/claim.js';
+export { FormulaError, type FormulaProblem } from '../formula/error.js';
 export { claimQuestions, findClaimQuestion, getClaimQuestion, registerClaimQuestion } from './registry.js';
 export { fanInOnlyQuestion, rmsAtInitQuestion, signgdUpdateQuestion } from './mup-questions.js';
 export { rematBreakEvenQuestion, rematFwdQuestion, rematLoadmemQuestion } from './remat-questions.js';

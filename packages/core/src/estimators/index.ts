@@ -8,7 +8,7 @@ export {
   type GradParam,
   type BaselineKind,
 } from './request.js';
-export { parseFormula, FORMULA_FUNCTIONS, FORMULA_SYMBOLS, type FormulaCost } from './formula.js';
+export { parseFormula, FORMULA_FUNCTIONS, FORMULA_SYMBOLS, type FormulaCost } from '../formula/cost.js';
 export { estimateGradient, estimateGradientAsync, GradientEstimator, type EstimateOptions, type GradientEstimate } from './estimate.js';
 export { exactGradient, type ExactOptions, type ExactGradient } from './exact.js';
 export {

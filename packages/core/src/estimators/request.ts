@@ -2,7 +2,7 @@
 // their types and their validation (typed errors naming the parameter).
 import { ESTIMATOR_COST } from '@hw3/kernels';
 import { InvalidArgumentError } from '../base/errors.js';
-import { parseFormula } from './formula.js';
+import { parseFormula } from '../formula/cost.js';
 import { cosDet, expDet, sinDet } from '../libm/index.js';
 
 /** A scalar cost h and its derivative h'. */

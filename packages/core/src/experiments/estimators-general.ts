@@ -7,7 +7,7 @@ import { exponentialSquareForms } from '../estimators/closed-forms.js';
 import { GradientEstimator } from '../estimators/estimate.js';
 import { runInSlices } from './estimator-slices.js';
 import { exactGradient } from '../estimators/exact.js';
-import { parseFormula } from '../estimators/formula.js';
+import { parseFormula } from '../formula/cost.js';
 import type { CostSpec } from '../estimators/request.js';
 import { Hw3Error, InvalidArgumentError } from '../base/errors.js';
 import { createRng } from '../base/rng.js';

@@ -1,36 +1,18 @@
-// Claimed formulas: the shared formula module's parser and evaluator with the claim grammar — the question's
-// variables, pi/π/e, arithmetic with mod, and the functions below — compiled into a closure over the variables.
-import { compileFormulaTree, FORMULA_OPERATORS, FormulaError, parseFormulaText, type FormulaFn, type FormulaGrammar } from '../formula/index.js';
-import { expDet, log10Det, log2Det, logDet, powDet } from '../libm/index.js';
-
-export { FormulaError, type FormulaProblem } from '../formula/index.js';
+// Claimed formulas of the claim checker: the claim grammar — the question's variables, pi/π/e, arithmetic with mod,
+// and the functions below — parsed, checked and compiled into a closure over the variables.
+import { compileFormulaTree } from './evaluate.js';
+import { FORMULA_EVALUATORS, formulaFunctions, type FormulaFunction } from './functions.js';
+import { parseFormulaText, type FormulaGrammar } from './parse.js';
 
 /** Longest formula accepted (characters). */
 export const MAX_CLAIM_LENGTH = 500;
 /** Most syntax-tree nodes accepted. */
 export const MAX_CLAIM_NODES = 300;
 
-/** Functions a formula may call, with their number of arguments. */
-export const CLAIM_FUNCTIONS: Record<string, { arity: [number, number]; fn: FormulaFn }> = {
-  sqrt: { arity: [1, 1], fn: Math.sqrt },
-  exp: { arity: [1, 1], fn: (x) => expDet(x!) },
-  log: { arity: [1, 2], fn: (x, base) => (base === undefined ? logDet(x!) : logDet(x!) / logDet(base)) },
-  ln: { arity: [1, 1], fn: (x) => logDet(x!) },
-  log2: { arity: [1, 1], fn: (x) => log2Det(x!) },
-  log10: { arity: [1, 1], fn: (x) => log10Det(x!) },
-  abs: { arity: [1, 1], fn: Math.abs },
-  floor: { arity: [1, 1], fn: Math.floor },
-  ceil: { arity: [1, 1], fn: Math.ceil },
-  round: { arity: [1, 1], fn: Math.round },
-  min: { arity: [1, 8], fn: Math.min },
-  max: { arity: [1, 8], fn: Math.max },
-  pow: { arity: [2, 2], fn: (a, b) => powDet(a!, b!) },
-  mod: { arity: [2, 2], fn: FORMULA_OPERATORS.mod! },
-};
+/** Functions a claimed formula may call, with their number of arguments. */
+export const CLAIM_FUNCTIONS: Record<string, FormulaFunction> = formulaFunctions(['sqrt', 'exp', 'log', 'ln', 'log2', 'log10', 'abs', 'floor', 'ceil', 'round', 'min', 'max', 'pow', 'mod']);
 /** Named constants every formula may use. */
 export const CLAIM_CONSTANTS: Record<string, number> = { pi: Math.PI, π: Math.PI, e: Math.E };
-
-const CLAIM_EVALUATORS: Record<string, FormulaFn> = Object.fromEntries(Object.entries(CLAIM_FUNCTIONS).map(([name, spec]) => [name, spec.fn]));
 
 /** A checked formula: `evaluate` maps the variables' values to a number (NaN/±Infinity where undefined). */
 export interface CompiledClaimFormula {
@@ -63,7 +45,7 @@ export function compileClaimFormula(formula: unknown, variables: readonly string
   const parsed = parseFormulaText(formula, grammar);
   const evaluate = compileFormulaTree<Readonly<Record<string, number>>>(
     parsed.tree,
-    CLAIM_EVALUATORS,
+    FORMULA_EVALUATORS,
     (name) => (values) => (Object.hasOwn(values, name) ? values[name]! : NaN),
     parsed.text,
   );

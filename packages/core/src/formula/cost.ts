@@ -1,17 +1,11 @@
-// User cost formulas h(x): the shared formula module's parser with the cost grammar (x, pi, e, + − * / ^ and the
-// functions below), its bounded symbolic derivative, and closures evaluating both with the deterministic libm (never
-// eval or new Function), so costs, exact quadrature values and JS-sampled estimates have the same bits in every engine.
-import {
-  compileFormulaTree,
-  differentiate,
-  DIFFERENTIABLE_FUNCTIONS,
-  formatFormula,
-  parseFormulaText,
-  type FormulaFn,
-  type FormulaGrammar,
-  type FormulaNode,
-} from '../formula/index.js';
-import { atanDet, coshDet, cosDet, expDet, logDet, sinDet, sinhDet, tanDet, tanhDet } from '../libm/index.js';
+// User cost formulas h(x) of the gradient estimators: the cost grammar (x, pi, e, + − * / ^ and the differentiable
+// functions), the bounded symbolic derivative, and closures evaluating both with the deterministic libm (never eval or
+// new Function), so costs, exact quadrature values and JS-sampled estimates have the same bits in every engine.
+import { differentiate, DIFFERENTIABLE_FUNCTIONS } from './derivative.js';
+import { compileFormulaTree } from './evaluate.js';
+import { FORMULA_EVALUATORS, formulaFunctions } from './functions.js';
+import { parseFormulaText, type FormulaGrammar } from './parse.js';
+import { formatFormula, type FormulaNode } from './tree.js';
 
 /** Functions a formula may call. */
 export const FORMULA_FUNCTIONS = DIFFERENTIABLE_FUNCTIONS;
@@ -21,26 +15,10 @@ export const FORMULA_SYMBOLS = ['x', 'pi', 'e'] as const;
 export const MAX_FORMULA_LENGTH = 500;
 export const MAX_FORMULA_NODES = 300;
 
-// The whitelist's functions plus `sign`, which derivatives of abs call.
-const EVALUATORS: Record<string, FormulaFn> = {
-  sin: (x) => sinDet(x!),
-  cos: (x) => cosDet(x!),
-  tan: (x) => tanDet(x!),
-  exp: (x) => expDet(x!),
-  log: (x, base) => (base === undefined ? logDet(x!) : logDet(x!) / logDet(base)),
-  sqrt: (x) => Math.sqrt(x!),
-  abs: (x) => Math.abs(x!),
-  sign: (x) => Math.sign(x!),
-  tanh: (x) => tanhDet(x!),
-  sinh: (x) => sinhDet(x!),
-  cosh: (x) => coshDet(x!),
-  atan: (x) => atanDet(x!),
-};
-
 const GRAMMAR: FormulaGrammar = {
   variables: ['x'],
   constants: { pi: Math.PI, e: Math.E },
-  functions: Object.fromEntries(FORMULA_FUNCTIONS.map((name) => [name, { arity: name === 'log' ? [1, 2] : [1, 1] }])),
+  functions: formulaFunctions(FORMULA_FUNCTIONS),
   operators: ['add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus'],
   maxLength: MAX_FORMULA_LENGTH,
   maxNodes: MAX_FORMULA_NODES,
@@ -60,7 +38,7 @@ export interface FormulaCost {
   dh(x: number): number;
 }
 
-const compileInX = (tree: FormulaNode, text: string) => compileFormulaTree<number>(tree, EVALUATORS, () => (x) => x, text);
+const compileInX = (tree: FormulaNode, text: string) => compileFormulaTree<number>(tree, FORMULA_EVALUATORS, () => (x) => x, text);
 
 /**
  * Parses a cost h(x) such as `exp(-2*x^2)` or `(x - 3)^2` and differentiates it symbolically. Bounded: at most
