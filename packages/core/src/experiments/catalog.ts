@@ -5,22 +5,20 @@
 import { InvalidArgumentError } from '../base/errors.js';
 import type { Experiment } from '../lab/contract.js';
 
-const asExperiment = (e: unknown) => e as Experiment;
-
 const loaders: Readonly<Record<string, () => Promise<Experiment>>> = {
-  'rms-at-init': () => import('./rms-at-init.js').then((m) => asExperiment(m.rmsAtInitExperiment)),
-  'signgd-update': () => import('./signgd-update.js').then((m) => asExperiment(m.signgdUpdateExperiment)),
-  'fan-in-only': () => import('./fan-in-only.js').then((m) => asExperiment(m.fanInOnlyExperiment)),
-  'lr-transfer': () => import('./lr-transfer.js').then((m) => asExperiment(m.lrTransferExperiment)),
-  'mup-table': () => import('./mup-table.js').then((m) => asExperiment(m.mupTableExperiment)),
-  spectral: () => import('./spectral.js').then((m) => asExperiment(m.spectralExperiment)),
-  'coord-check': () => import('./coord-check.js').then((m) => asExperiment(m.coordCheckExperiment)),
-  estimators: () => import('./estimators.js').then((m) => asExperiment(m.estimatorsExperiment)),
-  'estimators-general': () => import('./estimators-general.js').then((m) => asExperiment(m.estimatorsGeneralExperiment)),
-  remat: () => import('./remat.js').then((m) => asExperiment(m.rematExperiment)),
-  'remat-planner': () => import('./remat-planner.js').then((m) => asExperiment(m.rematPlannerExperiment)),
-  'remat-schedule': () => import('./remat-schedule.js').then((m) => asExperiment(m.rematScheduleExperiment)),
-  'estimator-variance-figure': () => import('./estimator-variance-figure.js').then((m) => asExperiment(m.estimatorVarianceFigureExperiment)),
+  'rms-at-init': () => import('./rms-at-init.js').then((m) => m.rmsAtInitExperiment),
+  'signgd-update': () => import('./signgd-update.js').then((m) => m.signgdUpdateExperiment),
+  'fan-in-only': () => import('./fan-in-only.js').then((m) => m.fanInOnlyExperiment),
+  'lr-transfer': () => import('./lr-transfer.js').then((m) => m.lrTransferExperiment),
+  'mup-table': () => import('./mup-table.js').then((m) => m.mupTableExperiment),
+  spectral: () => import('./spectral.js').then((m) => m.spectralExperiment),
+  'coord-check': () => import('./coord-check.js').then((m) => m.coordCheckExperiment),
+  estimators: () => import('./estimators.js').then((m) => m.estimatorsExperiment),
+  'estimators-general': () => import('./estimators-general.js').then((m) => m.estimatorsGeneralExperiment),
+  remat: () => import('./remat.js').then((m) => m.rematExperiment),
+  'remat-planner': () => import('./remat-planner.js').then((m) => m.rematPlannerExperiment),
+  'remat-schedule': () => import('./remat-schedule.js').then((m) => m.rematScheduleExperiment),
+  'estimator-variance-figure': () => import('./estimator-variance-figure.js').then((m) => m.estimatorVarianceFigureExperiment),
 };
 
 /** Ids of every experiment that `loadExperiment` can load, in registry order. */

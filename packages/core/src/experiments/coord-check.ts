@@ -7,7 +7,8 @@ import { MlpModel, type ActivationName } from '../mup/model.js';
 import type { ParameterizationId } from '../mup/parameterization.js';
 import { fixedBatch } from '../mup/train.js';
 import { Rng } from '../base/rng.js';
-import type { Check, Experiment, ExperimentOutput, Series } from '../lab/contract.js';
+import type { Check, ExperimentOutput, Series } from '../lab/contract.js';
+import { defineExperiment } from '../lab/define.js';
 import { yieldToEventLoop } from '../lab/run.js';
 import { exactCheck } from '../stats/checks.js';
 import { runSeed } from '../mup/sweep.js';
@@ -41,7 +42,7 @@ const MIN_SPAN = 8;
 const meanAbs = (a: Float32Array) => a.reduce((s, v) => s + Math.abs(v), 0) / a.length;
 
 /** Lab: the coordinate check — activation and update sizes across widths under SP and μP. */
-export const coordCheckExperiment: Experiment<typeof params> = {
+export const coordCheckExperiment = defineExperiment({
   id: 'coord-check',
   question: 'lab',
   parts: ['coord'],
@@ -211,4 +212,4 @@ export const coordCheckExperiment: Experiment<typeof params> = {
     }
     return { values, checks, series, tables: [] };
   },
-};
+});

@@ -8,7 +8,8 @@ import { runInSlices } from './estimator-slices.js';
 import { exactGradient } from '../estimators/exact.js';
 import type { BaselineKind, EstimatorKind } from '../estimators/request.js';
 import { createRng } from '../base/rng.js';
-import type { Check, Experiment, ExperimentOutput, Series, Table } from '../lab/contract.js';
+import type { Check, ExperimentOutput, Series, Table } from '../lab/contract.js';
+import { defineExperiment } from '../lab/define.js';
 import { yieldToEventLoop } from '../lab/run.js';
 
 const params = z
@@ -58,7 +59,7 @@ function crossings(a: (k: number) => number, b: (k: number) => number, lo: numbe
 }
 
 /** Lab: Mohamed et al.'s Figure 2 — estimator variances as the cost's centre moves. */
-export const estimatorVarianceFigureExperiment: Experiment<typeof params> = {
+export const estimatorVarianceFigureExperiment = defineExperiment({
   id: 'estimator-variance-figure',
   question: 'lab',
   title: 'Which gradient estimator wins depends on the cost: Mohamed et al. Figure 2',
@@ -171,4 +172,4 @@ export const estimatorVarianceFigureExperiment: Experiment<typeof params> = {
     tables.push({ title: `Variance at each measured k (μ = ${p.mu}, σ = ${p.sigma}, ${p.samples} samples)`, columns: ['gradient', 'estimator', 'k', 'exact', 'measured', 'stderr', '|z|'], rows });
     return output();
   },
-};
+});

@@ -11,7 +11,8 @@ import { parseFormula } from '../formula/cost.js';
 import type { CostSpec } from '../estimators/request.js';
 import { Hw3Error, InvalidArgumentError } from '../base/errors.js';
 import { createRng } from '../base/rng.js';
-import type { Check, Experiment, ExperimentOutput, Table } from '../lab/contract.js';
+import type { Check, ExperimentOutput, Table } from '../lab/contract.js';
+import { defineExperiment } from '../lab/define.js';
 import { yieldToEventLoop } from '../lab/run.js';
 import { exactCheck, zCheck } from '../stats/checks.js';
 
@@ -28,7 +29,7 @@ const params = z.object({
 type Params = z.output<typeof params>;
 
 /** 3d–3e: the estimators on other distributions and costs, including a cost formula of your own. */
-export const estimatorsGeneralExperiment: Experiment<typeof params> = {
+export const estimatorsGeneralExperiment = defineExperiment({
   id: 'estimators-general',
   question: '3d–3e',
   parts: ['3d', '3e'],
@@ -152,4 +153,4 @@ export const estimatorsGeneralExperiment: Experiment<typeof params> = {
     tables.push({ title: 'Cost', columns: ['h(x)', "h′(x) (symbolic)"], rows: [[formula.expression, formula.derivative]] });
     return output();
   },
-};
+});

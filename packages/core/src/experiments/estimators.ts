@@ -8,7 +8,8 @@ import { runInSlices } from './estimator-slices.js';
 import { exactGradient } from '../estimators/exact.js';
 import type { BaselineKind, EstimatorKind } from '../estimators/request.js';
 import { createRng } from '../base/rng.js';
-import type { Check, Experiment, ExperimentOutput, RunContext, Series, Table } from '../lab/contract.js';
+import type { Check, ExperimentOutput, RunContext, Series, Table } from '../lab/contract.js';
+import { defineExperiment } from '../lab/define.js';
 import { yieldToEventLoop } from '../lab/run.js';
 import { finiteOrNull } from '../stats/checks.js';
 import { linearFit } from '../stats/linear-fit.js';
@@ -55,7 +56,7 @@ function gaussianRun(ctx: RunContext, stream: number, dim: number, mu: number, s
 }
 
 /** 3a–3c: score-function vs pathwise gradients of a Gaussian expectation — bias, variance, dimension, σ. */
-export const estimatorsExperiment: Experiment<typeof params> = {
+export const estimatorsExperiment = defineExperiment({
   id: 'estimators',
   question: '3a–3c',
   parts: ['3a', '3b', '3c'],
@@ -226,4 +227,4 @@ export const estimatorsExperiment: Experiment<typeof params> = {
     await sweep('sigma', sigmas, (s) => ({ dim: p.dim, sigma: s }), 'σ', 'Variance vs σ (log–log)');
     return output();
   },
-};
+});

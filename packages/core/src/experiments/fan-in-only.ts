@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { gridOf, orderedPairs } from '../lab/schema-rules.js';
 import { createRng } from '../base/rng.js';
-import type { Check, Experiment, ExperimentOutput, Series } from '../lab/contract.js';
+import type { Check, ExperimentOutput, Series } from '../lab/contract.js';
+import { defineExperiment } from '../lab/define.js';
 import { estimateWithStderr } from '../lab/value-info.js';
 import { logLogFit } from '../stats/loglog.js';
 import { measureInitRms, measureSigngdRms, mupClosedForm, trialsFor, type Estimate } from '../mup/measure.js';
@@ -79,7 +80,7 @@ function output(points: Point[], p: Params): ExperimentOutput {
 
 /** 1c: at fixed d₁, sweeping d₂ changes neither E‖Wx‖²_rms nor E‖y′‖²_rms (slope 0). Run it with `runExperiment`;
  * parameters are validated there (ParamError). */
-export const fanInOnlyExperiment: Experiment<typeof params> = {
+export const fanInOnlyExperiment = defineExperiment({
   id: 'fan-in-only',
   question: '1c',
   title: 'Only the fan-in matters',
@@ -136,4 +137,4 @@ export const fanInOnlyExperiment: Experiment<typeof params> = {
     }
     return output(points, p);
   },
-};
+});

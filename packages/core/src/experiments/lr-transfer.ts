@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { sweepConfigs } from '../mup/sweep.js';
 import type { TrainResult } from '../mup/train.js';
 import { runTrainingCells } from './training-cells.js';
-import type { Experiment, ExperimentOutput } from '../lab/contract.js';
+import type { ExperimentOutput } from '../lab/contract.js';
+import { defineExperiment } from '../lab/define.js';
 import { lrGrid, transferOutput, TRANSFER_PARAMETERIZATIONS } from './lr-transfer-output.js';
 
 const params = z.object({
@@ -21,7 +22,7 @@ const params = z.object({
   workers: z.number().int().min(0).max(256).default(0).describe('worker threads (0: one per core)'),
 }).refine((p) => new Set(p.widths).size === p.widths.length, { message: 'widths must be distinct: the shifts compare the narrowest width with the widest', path: ['widths'] });
 /** 2a: learning-rate transfer across widths, SP vs μP, on MNIST. */
-export const lrTransferExperiment: Experiment<typeof params> = {
+export const lrTransferExperiment = defineExperiment({
   id: 'lr-transfer',
   question: '2a',
   parts: ['2a'],
@@ -112,4 +113,4 @@ export const lrTransferExperiment: Experiment<typeof params> = {
     });
     return transferOutput(results, p);
   },
-};
+});

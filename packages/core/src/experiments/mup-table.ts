@@ -6,7 +6,8 @@ import { compareTraining } from '../mup/equivalence.js';
 import { formatScaling, MUP_TABLE3, MUP_TABLE8, SP, sameScaling, type Parameterization, type RoleRule } from '../mup/parameterization.js';
 import { planTensors } from '../mup/tensor-plan.js';
 import type { TrainConfig } from '../mup/train.js';
-import type { Check, Experiment, ExperimentOutput, Table } from '../lab/contract.js';
+import type { Check, ExperimentOutput, Table } from '../lab/contract.js';
+import { defineExperiment } from '../lab/define.js';
 import { exactCheck } from '../stats/checks.js';
 import { yieldToEventLoop } from '../lab/run.js';
 import { log2Det } from '../libm/index.js';
@@ -61,7 +62,7 @@ const PRINTED: Record<string, string[][]> = {
 const isPowerOfTwo = (x: number) => x > 0 && 2 ** Math.round(log2Det(x)) === x;
 
 /** 2b: μP's Table 3 and Table 8 give the same training, bit for bit. */
-export const mupTableExperiment: Experiment<typeof params> = {
+export const mupTableExperiment = defineExperiment({
   id: 'mup-table',
   question: '2b',
   parts: ['2b'],
@@ -158,4 +159,4 @@ export const mupTableExperiment: Experiment<typeof params> = {
       ],
     };
   },
-};
+});

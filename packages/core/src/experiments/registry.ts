@@ -18,19 +18,19 @@ import { editDistance } from '../base/edit-distance.js';
 
 /** Every registered experiment, in the order apps list them (homework order, then the labs). */
 export const experiments: readonly Experiment[] = [
-  rmsAtInitExperiment as unknown as Experiment,
-  signgdUpdateExperiment as unknown as Experiment,
-  fanInOnlyExperiment as unknown as Experiment,
-  lrTransferExperiment as unknown as Experiment,
-  mupTableExperiment as unknown as Experiment,
-  spectralExperiment as unknown as Experiment,
-  coordCheckExperiment as unknown as Experiment,
-  estimatorsExperiment as unknown as Experiment,
-  estimatorsGeneralExperiment as unknown as Experiment,
-  rematExperiment as unknown as Experiment,
-  rematPlannerExperiment as unknown as Experiment,
-  rematScheduleExperiment as unknown as Experiment,
-  estimatorVarianceFigureExperiment as unknown as Experiment,
+  rmsAtInitExperiment,
+  signgdUpdateExperiment,
+  fanInOnlyExperiment,
+  lrTransferExperiment,
+  mupTableExperiment,
+  spectralExperiment,
+  coordCheckExperiment,
+  estimatorsExperiment,
+  estimatorsGeneralExperiment,
+  rematExperiment,
+  rematPlannerExperiment,
+  rematScheduleExperiment,
+  estimatorVarianceFigureExperiment,
 ];
 
 /** The experiment with this id, question or homework part (e.g. 'remat', '4b'), or undefined. */

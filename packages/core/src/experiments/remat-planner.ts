@@ -14,7 +14,8 @@ import { simulateTrace, type TraceStats } from '../planner/simulate.js';
 import { optimalFrontier, optimalSchedule, MAX_DP_STATES } from '../planner/strategies/optimal.js';
 import { revolveTrace } from '../planner/strategies/revolve.js';
 import { plannerBudget, plannerChain } from '../planner/lab-chain.js';
-import type { Check, Experiment, ExperimentOutput, Series } from '../lab/contract.js';
+import type { Check, ExperimentOutput, Series } from '../lab/contract.js';
+import { defineExperiment } from '../lab/define.js';
 import { rematCachedClosedForm, rematClosedForm } from '../planner/homework-closed-form.js';
 import { yieldToEventLoop } from '../lab/run.js';
 import { exactCheck } from '../stats/checks.js';
@@ -70,7 +71,7 @@ const FRONTIER = 'Memory vs recomputation';
 /** The memory models compared by value, with their names in labels. */
 const MEMORY_MODEL_NAMES: readonly (readonly [MemoryModel, string])[] = MEMORY_MODELS.map((model) => [model, model === 'griewank' ? 'Griewank’s' : 'the lab’s']);
 
-export const rematPlannerExperiment: Experiment<typeof params> = {
+export const rematPlannerExperiment = defineExperiment({
   id: 'remat-planner',
   question: 'lab',
   title: 'Remat planner: every checkpointing strategy under one memory budget',
@@ -292,7 +293,7 @@ export const rematPlannerExperiment: Experiment<typeof params> = {
 
     return { values, checks, series, tables };
   },
-};
+});
 
 interface ComparedRow {
   model: MemoryModel;

@@ -6,7 +6,8 @@ import { revolveForwardSteps } from '../planner/closed-form.js';
 import { planTrace, strategyLabel, STRATEGIES, type StrategyId, type StrategySpec } from '../planner/plan.js';
 import { simulateTrace } from '../planner/simulate.js';
 import { traceTimeline } from '../planner/timeline.js';
-import type { Check, Experiment, ExperimentOutput } from '../lab/contract.js';
+import type { Check, ExperimentOutput } from '../lab/contract.js';
+import { defineExperiment } from '../lab/define.js';
 import { rematClosedForm } from '../planner/homework-closed-form.js';
 import { plannerBudget, plannerChain } from '../planner/lab-chain.js';
 import { exactCheck } from '../stats/checks.js';
@@ -37,7 +38,7 @@ const params = z.object({
     .describe('memory model: lab (a forward step holds its input and its output) or griewank (checkpoints plus one working state)'),
 });
 
-export const rematScheduleExperiment: Experiment<typeof params> = {
+export const rematScheduleExperiment = defineExperiment({
   id: 'remat-schedule',
   question: 'lab',
   title: 'Remat schedule: one strategy’s trace, op by op',
@@ -132,4 +133,4 @@ export const rematScheduleExperiment: Experiment<typeof params> = {
       ],
     };
   },
-};
+});

@@ -1,7 +1,8 @@
 // Homework problem 4 (a–c): the cost of one backward pass when every k-th activation is stored.
 import { z } from 'zod';
 import { simulateRemat } from '../base/remat.js';
-import type { Check, Experiment, ExperimentOutput } from '../lab/contract.js';
+import type { Check, ExperimentOutput } from '../lab/contract.js';
+import { defineExperiment } from '../lab/define.js';
 import { exactCheck } from '../stats/checks.js';
 import { orderedPairs } from '../lab/schema-rules.js';
 import { expDet, logDet } from '../libm/index.js';
@@ -14,7 +15,7 @@ const params = z.object({
   loadmemNs: z.number().min(0).max(1e9).default(10).describe('cost of one read of a stored activation (ns)'),
 }).superRefine(orderedPairs([['every', 'layers', 'low']])); // simulateRemat's rule: k ≤ n
 
-export const rematExperiment: Experiment<typeof params> = {
+export const rematExperiment = defineExperiment({
   id: 'remat',
   question: '4a–4c',
   parts: ['4a', '4b', '4c'],
@@ -134,4 +135,4 @@ export const rematExperiment: Experiment<typeof params> = {
       ],
     };
   },
-};
+});

@@ -1,7 +1,8 @@
 // Homework problem 1a: the RMS norm of W x at initialisation grows like the fan-in d₁ and not at all with d₂.
 import { z } from 'zod';
 import { createRng } from '../base/rng.js';
-import type { Check, Experiment, ExperimentOutput, Series, Table } from '../lab/contract.js';
+import type { Check, ExperimentOutput, Series, Table } from '../lab/contract.js';
+import { defineExperiment } from '../lab/define.js';
 import { estimateWithStderr } from '../lab/value-info.js';
 import { logLogFit } from '../stats/loglog.js';
 import { measureInitRms, trialsFor, type Estimate } from '../mup/measure.js';
@@ -113,7 +114,7 @@ function output(points: Point[], p: z.output<typeof params>): ExperimentOutput {
 
 /** 1a: E‖Wx‖²_rms = d₁ over a grid of d₁ × d₂, with log–log slopes and the 1/√d₁ normalization. Run it with
  * `runExperiment`; parameters are validated there (ParamError). */
-export const rmsAtInitExperiment: Experiment<typeof params> = {
+export const rmsAtInitExperiment = defineExperiment({
   id: 'rms-at-init',
   question: '1a',
   title: 'RMS norm of Wx at initialisation',
@@ -170,4 +171,4 @@ export const rmsAtInitExperiment: Experiment<typeof params> = {
     }
     return output(points, p);
   },
-};
+});

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { gridOf, orderedPairs } from '../lab/schema-rules.js';
 import { createRng } from '../base/rng.js';
-import type { Check, Experiment, ExperimentOutput, Series, Table } from '../lab/contract.js';
+import type { Check, ExperimentOutput, Series, Table } from '../lab/contract.js';
+import { defineExperiment } from '../lab/define.js';
 import { estimateWithStderr } from '../lab/value-info.js';
 import { expectedLogLogSlopes, logLogFit, type LogLogPoint } from '../stats/loglog.js';
 import { measureSigngdRms, mupClosedForm, trialsFor, type BatchMode, type Estimate } from '../mup/measure.js';
@@ -148,7 +149,7 @@ function output(points: Point[], p: Params): ExperimentOutput {
 
 /** 1b: E‖y′‖²_rms = d₁(1 − 2/π + 2d₁/π) for the SignGD update, plus batches of B (sum of signs vs sign of sum).
  * Run it with `runExperiment`; parameters are validated there (ParamError). */
-export const signgdUpdateExperiment: Experiment<typeof params> = {
+export const signgdUpdateExperiment = defineExperiment({
   id: 'signgd-update',
   question: '1b',
   title: 'Squared RMS norm of a SignGD update’s effect: ∝ d₁², not d₁',
@@ -227,4 +228,4 @@ export const signgdUpdateExperiment: Experiment<typeof params> = {
     }
     return output(points, p);
   },
-};
+});

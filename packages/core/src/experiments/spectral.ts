@@ -10,7 +10,8 @@ import { topSingularValue } from '../mup/lanczos.js';
 import type { TensorName } from '../mup/tensor-plan.js';
 import { fixedBatch } from '../mup/train.js';
 import { Rng } from '../base/rng.js';
-import type { Check, Experiment, ExperimentOutput, Series, Table } from '../lab/contract.js';
+import type { Check, ExperimentOutput, Series, Table } from '../lab/contract.js';
+import { defineExperiment } from '../lab/define.js';
 import { yieldToEventLoop } from '../lab/run.js';
 import { exactCheck, zCheck } from '../stats/checks.js';
 import { linearFit } from '../stats/linear-fit.js';
@@ -107,7 +108,7 @@ function oneStep(model: MlpModel, x: Float32Array, y: Int32Array, rows: number) 
 }
 
 /** 2c: the spectral condition — weight and update norms, alignment and feature RMS across widths. */
-export const spectralExperiment: Experiment<typeof params> = {
+export const spectralExperiment = defineExperiment({
   id: 'spectral',
   question: '2c',
   parts: ['2c'],
@@ -289,4 +290,4 @@ export const spectralExperiment: Experiment<typeof params> = {
     };
     return { values: { maxAlignmentBatch1Error: worst1, maxAlignmentBatchB: maxB, spLogitDeltaRatio: spOut, spReadoutSlope: sp3.slope, mupReadoutSlope: muUpd, mupLogitSlope: muAll }, checks, series, tables: [table] };
   },
-};
+});
