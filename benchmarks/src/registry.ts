@@ -9,5 +9,6 @@ import { rematSuite } from './suites/remat.js';
 import { rematPlannerSuite } from './suites/remat-planner.js';
 import { estimatorsSuite } from './suites/estimators.js';
 import { trainingSuite } from './suites/training.js';
+import { trainingPartsSuite } from './suites/training-parts.js';
 
-export const suites: readonly Suite[] = [matvecSuite, signgdSuite, gaussianSuite, uniformSuite, rematSuite, rematPlannerSuite, estimatorsSuite, trainingSuite];
+export const suites: readonly Suite[] = [matvecSuite, signgdSuite, gaussianSuite, uniformSuite, rematSuite, rematPlannerSuite, estimatorsSuite, trainingSuite, trainingPartsSuite];
