@@ -14,6 +14,7 @@ import { listCommand } from './list-command.js';
 import { reportCommand } from './report-command.js';
 import { runCommand } from './run-command.js';
 import { runsCommand } from './runs-command.js';
+import { workerCommand } from './worker-command.js';
 import { createStyle } from './style.js';
 
 export function createProgram(args: readonly string[]): Command {
@@ -30,7 +31,7 @@ export function createProgram(args: readonly string[]): Command {
         'Examples:\n  hw3 list\n  hw3 run 1b --json\n  hw3 run rms-at-init --preset quick --seed 7\n  hw3 check 1b "d1*(1-2/pi+2*d1/pi)"\n  hw3 report --out hw3-report.html',
     );
   reportCommanderErrors(program);
-  for (const command of [listCommand(), runCommand(args), runsCommand(), checkCommand(), reportCommand(), calibrateCommand(), doctorCommand()]) {
+  for (const command of [listCommand(), runCommand(args), runsCommand(), workerCommand(), checkCommand(), reportCommand(), calibrateCommand(), doctorCommand()]) {
     command.copyInheritedSettings(program);
     reportCommanderErrors(command);
     for (const sub of command.commands) {

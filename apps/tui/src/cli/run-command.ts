@@ -24,6 +24,8 @@ import { createStyle } from './style.js';
 import { openStore, storePath } from './store-access.js';
 import { codeVersion, machineInfo, storeCellCache, type RunStore } from '@hw3/runs';
 import type { CellServices } from '@hw3/core';
+import type { RedisCells } from '@hw3/runs/queue';
+import { asQueueUsageError } from './queue-access.js';
 
 /** The experiment the user named on the command line (the first bare word after `run` that names one), if any. */
 export function experimentFromArgv(args: readonly string[]): { key: string | undefined; experiment: Experiment | undefined } {
@@ -84,7 +86,8 @@ export function runCommand(args: readonly string[]): Command {
     .option('--tables', 'also print the experiment’s tables')
     .option('--store <path>', 'run store file (default $HW3_STORE, else ~/.local/share/hw3/runs.sqlite; HW3_STORE=off keeps nothing)')
     .option('--no-store', 'neither store this run nor reuse a stored one')
-    .option('--fresh', 'run again even when an identical run (experiment, parameters, seed, code version) is stored');
+    .option('--fresh', 'run again even when an identical run (experiment, parameters, seed, code version) is stored')
+    .option('--redis <url>', 'fan sweep cells out as jobs to `hw3 worker --redis <url>` processes (lr-transfer), e.g. redis://host:6379');
   const fields = experiment ? experimentOptions(experiment) : [];
   if (experiment) {
     const presets = Object.keys(experiment.presets ?? {});
@@ -125,6 +128,7 @@ export function runCommand(args: readonly string[]): Command {
     }
     const path = storePath(opts.store);
     const store = path === undefined ? undefined : openStore(path);
+    let remote: RedisCells | undefined;
     try {
       const code = codeVersion();
       const stored = store && !opts.fresh ? store.findIdentical({ experiment: experiment.id, params: resolved, seed, codeVersion: code.id }) : undefined;
@@ -135,7 +139,11 @@ export function runCommand(args: readonly string[]): Command {
         return;
       }
       // Sweep cells are kept as they finish: an interrupted sweep resumes from them.
-      const cells: CellServices | undefined = store ? { cache: storeCellCache(store, code) } : undefined;
+      const cells: CellServices = store ? { cache: storeCellCache(store, code) } : {};
+      if (typeof opts.redis === 'string') {
+        remote = await connectQueue(opts.redis);
+        cells.execute = remote.execute;
+      }
       const { result, exitCode, wallMs, cpuMs } = await execute(experiment, resolved, seed, Boolean(opts.progress), cells, (error) => {
         if (error instanceof ParamError) return rejectedParams(error, params, flags);
         return (error instanceof Hw3Error && rejectedDuringRun(error, params, flags)) || error;
@@ -144,10 +152,24 @@ export function runCommand(args: readonly string[]): Command {
       printResult(result, json, Boolean(opts.tables));
       process.exitCode = exitCode;
     } finally {
+      await remote?.close();
       store?.close();
     }
   });
   return command;
+}
+
+/** The coordinator's connection to the queue; says on stderr how many workers serve this code version. */
+async function connectQueue(url: string): Promise<RedisCells> {
+  const { redisCellExecutor } = await import('@hw3/runs/queue');
+  const remote = await redisCellExecutor(url).catch(asQueueUsageError);
+  const workers = await remote.workers();
+  process.stderr.write(
+    workers > 0
+      ? `hw3: ${workers} worker${workers === 1 ? '' : 's'} on ${url} serve this code version; cells go to them\n`
+      : `hw3: no worker on ${url} serves this code version yet: cells wait in the queue for \`hw3 worker --redis ${url}\` (built from the same code)\n`,
+  );
+  return remote;
 }
 
 function printResult(result: ExperimentResult, json: boolean, tables: boolean): void {
@@ -171,7 +193,7 @@ async function execute(
   params: Record<string, unknown>,
   seed: number,
   forceProgress: boolean,
-  cells: CellServices | undefined,
+  cells: CellServices,
   asInputError: (error: unknown) => unknown,
 ): Promise<{ result: ExperimentResult; exitCode: number; wallMs: number; cpuMs: number }> {
   const progress = createProgressLine(process.stderr, `${experiment.id} `, forceProgress);
@@ -181,7 +203,7 @@ async function execute(
   let result: ExperimentResult;
   let exitCode: number;
   try {
-    result = await runExperiment(experiment, params, { seed, signal: interrupt.signal, onProgress: (p) => progress.update(p), ...(cells ? { cells } : {}) });
+    result = await runExperiment(experiment, params, { seed, signal: interrupt.signal, onProgress: (p) => progress.update(p), ...(cells.cache || cells.execute ? { cells } : {}) });
     exitCode = result.checks.every((c) => c.pass) ? EXIT.ok : EXIT.failed;
   } catch (error) {
     if (error instanceof CancelledError && error.partial) {
