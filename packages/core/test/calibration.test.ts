@@ -2,7 +2,7 @@
 // its design" test, power recomputed from a check's own numbers, and the per-check summary over seeds.
 import { describe, expect, it } from 'vitest';
 import { binomialUpperTail, clopperPearson, exceedsRate } from '../src/calibration/binomial.js';
-import { checkKind, passesPerturbed, perturbedExpected } from '../src/calibration/power.js';
+import { checkKind, passesAlternative, passesPerturbed, perturbedExpected } from '../src/calibration/power.js';
 import { calibrateExperiment, summarise } from '../src/calibration/calibrate.js';
 import { mergeReport, parseReport, renderCalibrationMarkdown, emptyReport } from '../src/calibration/report.js';
 import type { ExperimentResult } from '../src/lab/contract.js';
@@ -74,6 +74,27 @@ describe('power from a check’s own numbers', () => {
     expect(passesPerturbed(exactCheck('wide', 0, 0.01, 0.3), 0.05)).toBe(true);
     expect(checkKind(exactCheck('count', 20, 20))).toBe('exact');
     expect(passesPerturbed(exactCheck('count', 20, 20), 0.05)).toBe(false);
+  });
+
+  it('a check that names its wrong answer is judged against it, by its own rule', () => {
+    // A flatness band ±0.26 around 0: blind to +0.05, not to the law ∝ √n over a 4× span (log₂ ratio 1), nor to a
+    // wrong implementation measured at 0.9; a slope z-check against another run's slope with that run's own stderr.
+    const band = exactCheck('flat', 0, 0.04, 0.26);
+    expect(passesPerturbed(band, 0.05)).toBe(true);
+    expect(passesAlternative(band)).toBeNull();
+    expect(passesAlternative({ ...band, alternative: { label: '∝ √n', expected: 1 } })).toBe(false);
+    expect(passesAlternative({ ...band, alternative: { label: "SP's run", measured: 0.9 } })).toBe(false);
+    expect(passesAlternative({ ...band, alternative: { label: "SP's run, flat too", measured: 0.1 } })).toBe(true);
+    const slope = zCheck('slope 1', 1, 0.97, 0.03, 5);
+    expect(passesAlternative({ ...slope, alternative: { label: "μP's run", measured: -0.2, stderr: 0.05 } })).toBe(false);
+    expect(passesAlternative({ ...slope, alternative: { label: 'close', measured: 0.9, stderr: 0.05 } })).toBe(true);
+    const results: ExperimentResult[] = [0.02, -0.1, 0.2].map((m, i) => ({
+      id: 'synthetic', question: 'lab', title: 'synthetic', seed: i + 1, params: {}, status: 'complete', values: {}, series: [], tables: [],
+      checks: [{ ...exactCheck('flat', 0, m, 0.26), alternative: { label: "SP's run", measured: [0.9, 0.2, 0.5][i]! } }],
+    }));
+    const s = summarise({ id: 'synthetic', title: 'synthetic' }, null, {}, 1, results);
+    expect(s.checks[0]!.perturbation).toBe("SP's run");
+    expect(s.checks[0]!.power!.failures).toBe(2);
   });
 
   it('summarises a synthetic check over seeds: false alarms, power, seed-independence', () => {

@@ -99,7 +99,7 @@ export function calibrateCommand(): Command {
     .argument('[experiments...]', 'experiment ids or questions (default: every experiment)')
     .option('--seeds <n>', 'seeds per experiment (default: 200, or 30 for the training experiments)', positiveInt('--seeds', 100_000))
     .option('--first-seed <n>', 'first seed', positiveInt('--first-seed', 2 ** 53 - 1), 1)
-    .option('--preset <name>', 'preset for every experiment named (default: each experiment’s calibration preset, if any)')
+    .option('--preset <name>', 'preset for every experiment named; `default` runs the experiments’ defaults (default: each experiment’s calibration preset, if any)')
     .option('--workers <n>', 'worker threads running seeds at once (0: this thread)', (v) => (v.trim() === '0' ? 0 : positiveInt('--workers', 16)(v)), 0)
     .option('--delta <x>', 'relative perturbation of every closed form for the power column', parseDelta, 0.05)
     .option('--report <file>', 'merge the results into this JSON report and write its Markdown beside it (.md)')
@@ -108,7 +108,7 @@ export function calibrateCommand(): Command {
     .action(async (keys: string[], opts: { seeds?: number; firstSeed: number; preset?: string; workers: number; delta: number; report?: string; json?: boolean }) => {
       const chosen = keys.length ? [...new Set(keys.map((k) => getExperiment(k)))] : [...registry];
       for (const e of chosen) {
-        if (opts.preset !== undefined && !(opts.preset in (e.presets ?? {}))) {
+        if (opts.preset !== undefined && opts.preset !== 'default' && !(opts.preset in (e.presets ?? {}))) {
           throw new UsageError(`--preset ${JSON.stringify(opts.preset)}: ${e.id} has ${Object.keys(e.presets ?? {}).length ? `presets ${Object.keys(e.presets ?? {}).join(', ')}` : 'no presets'}`);
         }
       }

@@ -8,17 +8,16 @@ import { resolveParams, runExperiment } from '../lab/run.js';
 import { FAMILY_ALPHA } from '../stats/significance.js';
 import { checkSeed } from '../base/rng.js';
 import { clopperPearson, exceedsRate } from './binomial.js';
-import { checkKind, describePerturbation, passesPerturbed, type CheckKind } from './power.js';
+import { DEFAULTS_PRESET } from './plan.js';
+import { checkKind, describePerturbation, passesAlternative, passesPerturbed, type CheckKind } from './power.js';
 
 /** The relative error of the closed form the power column assumes: expected × 1.05 (or + 0.05 where it is 0). */
 export const DEFAULT_PERTURBATION = 0.05;
 /** Confidence of the printed intervals (two-sided) and of the "exceeds its design" verdict (one-sided). */
 export const INTERVAL_CONFIDENCE = 0.95;
-/** One-sided confidence of the "fails more often than its design" verdict. */
 /** One-sided confidence of the "exceeds its design" verdict. */
 export const VERDICT_CONFIDENCE = 0.99;
 
-/** A failure count over runs, with its Clopper–Pearson interval. */
 /** Failures among runs, with a Clopper–Pearson interval. */
 export interface Rate {
   failures: number;
@@ -28,7 +27,6 @@ export interface Rate {
   high: number;
 }
 
-/** One check across seeds: how often it failed on the correct closed form, and how often under a perturbed one. */
 /** One check's calibration over the seeds. */
 export interface CheckCalibration {
   name: string;
@@ -40,8 +38,10 @@ export interface CheckCalibration {
   promised: number;
   /** Failures exceed `promised` at VERDICT_CONFIDENCE (one-sided exact binomial test). */
   exceedsDesign: boolean;
-  /** Runs in which it fails with the closed form perturbed as `perturbation` says (null: not recomputable). */
+  /** Runs in which it fails against `perturbation`: the wrong answer the check names (its `alternative`), else its
+   * closed form × (1 + δ) (null: not recomputable). */
   power: Rate | null;
+  /** What power was measured against: "×1.05", "+0.05", or the check's alternative ("SP's run", …). */
   perturbation: string;
   /** Runs in which the check's pass/fail could not be recomputed from its numbers (its rule is not |m − e| ≤ band). */
   notRecomputable: number;
@@ -49,7 +49,6 @@ export interface CheckCalibration {
   worstUse: number | null;
 }
 
-/** An experiment across seeds: per check and family-wise false-alarm rates and powers. */
 /** One experiment's calibration: the whole run and every check. */
 export interface ExperimentCalibration {
   id: string;
@@ -69,13 +68,13 @@ export interface ExperimentCalibration {
   elapsedMs: number;
 }
 
-/** What to calibrate: the experiment, how many seeds from which, the preset and the perturbation. */
 /** Which experiment to calibrate, on how many seeds, with which preset. */
 export interface CalibrationRequest {
   /** Experiment id, question or part. */
   experiment: string;
   seeds: number;
   firstSeed?: number;
+  /** A preset name, or 'default' for the experiment's defaults (unless it has a preset of that name). */
   preset?: string;
   /** Relative perturbation of every closed form for the power column (default 0.05). */
   delta?: number;
@@ -84,7 +83,6 @@ export interface CalibrationRequest {
 /** Runs one seed; the default runs in this thread. Calibration is deterministic in the seeds whatever runs them. */
 export type SeedRunner = (experiment: Experiment, params: Record<string, unknown>, seed: number, signal?: AbortSignal) => Promise<ExperimentResult>;
 
-/** How to run a calibration: concurrency, the seed runner, cancellation and progress. */
 /** How the seeds are run: concurrency, runner, cancellation, progress. */
 export interface CalibrationOptions {
   /** How many seeds run at once (use with a runner that runs them elsewhere, e.g. worker threads). Default 1. */
@@ -99,9 +97,12 @@ const rate = (failures: number, runs: number): Rate => ({ failures, runs, ...clo
 
 const inProcess: SeedRunner = (experiment, params, seed, signal) => runExperiment(experiment, params, { seed, ...(signal ? { signal } : {}) });
 
+/** `--preset default` asks for the experiment's defaults, unless it has a preset of that name. */
+const isDefaults = (experiment: Experiment, preset: string | undefined) => preset === DEFAULTS_PRESET && !(DEFAULTS_PRESET in (experiment.presets ?? {}));
+
 /** The parameters a preset gives (validated), or the defaults. */
 function presetParams(experiment: Experiment, preset: string | undefined): Record<string, unknown> {
-  if (preset === undefined) return {};
+  if (preset === undefined || isDefaults(experiment, preset)) return {};
   const presets = experiment.presets ?? {};
   if (!(preset in presets)) {
     const known = Object.keys(presets);
@@ -143,7 +144,7 @@ export async function calibrateExperiment(request: CalibrationRequest, options: 
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, seeds) }, worker));
-  return summarise(experiment, request.preset ?? null, resolved, firstSeed, results, delta, Date.now() - started);
+  return summarise(experiment, isDefaults(experiment, request.preset) ? null : (request.preset ?? null), resolved, firstSeed, results, delta, Date.now() - started);
 }
 
 /** The per-check summary of finished runs (in seed order; the runs' own order does not matter). */
@@ -167,7 +168,9 @@ export function summarise(
     const kind = checkKind(list[0]!);
     const failures = list.filter((c) => !c.pass).length;
     const recomputable = list.filter((c) => passesPerturbed(c, 0) === c.pass);
-    const powerFailures = recomputable.filter((c) => !passesPerturbed(c, delta)).length;
+    // A check that names the wrong answer it is for is measured against that; others against the closed form × (1 + δ).
+    const alternative = list[0]!.alternative?.label;
+    const powerFailures = recomputable.filter((c) => !(alternative !== undefined ? passesAlternative(c) ?? true : passesPerturbed(c, delta))).length;
     const promised = kind === 'exact' ? 0 : FAMILY_ALPHA;
     const uses = list.map((c) => {
       const allowance = kind === 'statistical' ? c.zMax! * c.stderr! : (c.tolerance ?? 0);
@@ -183,7 +186,7 @@ export function summarise(
       promised,
       exceedsDesign: exceedsRate(failures, list.length, promised, VERDICT_CONFIDENCE),
       power: recomputable.length > 0 ? rate(powerFailures, recomputable.length) : null,
-      perturbation: describePerturbation(list[0]!.expected, delta),
+      perturbation: alternative ?? describePerturbation(list[0]!.expected, delta),
       notRecomputable: list.length - recomputable.length,
       worstUse: Number.isFinite(worst) ? worst : null,
     };

@@ -1,5 +1,5 @@
 export { binomialUpperTail, clopperPearson, exceedsRate } from './binomial.js';
-export { checkKind, describePerturbation, passesPerturbed, perturbedExpected, type CheckKind } from './power.js';
+export { checkKind, describePerturbation, passesAlternative, passesPerturbed, perturbedExpected, type CheckKind } from './power.js';
 export {
   calibrateExperiment,
   summarise,
@@ -13,5 +13,5 @@ export {
   type Rate,
   type SeedRunner,
 } from './calibrate.js';
-export { calibrationPlan, type CalibrationPlanEntry } from './plan.js';
+export { calibrationPlan, DEFAULTS_PRESET, type CalibrationPlanEntry } from './plan.js';
 export { emptyReport, formatRate, mergeReport, parseReport, renderCalibrationMarkdown, type CalibrationEntry, type CalibrationReport } from './report.js';

@@ -5,7 +5,6 @@ import type { Check } from '../lab/contract.js';
 /** How a check decides: a z (or t) statistic, a band around the closed form, or exact equality. */
 export type CheckKind = 'statistical' | 'band' | 'exact';
 
-/** How a check decides: statistical (z against zMax), a band (a tolerance), or exact. */
 /** The kind of a check, from the fields it reports (stderr and zMax, or a tolerance). */
 export function checkKind(check: Check): CheckKind {
   if (check.zMax !== undefined && check.stderr !== undefined) return 'statistical';
@@ -18,7 +17,6 @@ export function perturbedExpected(expected: number, delta: number): number {
   return expected === 0 ? delta : expected * (1 + delta);
 }
 
-/** The perturbation of a closed form as people read it: `×1.05`, or `+0.05` for a closed form of 0. */
 /** How the perturbation reads in the report: "×1.05" or "+0.05". */
 export function describePerturbation(expected: number, delta: number): string {
   return expected === 0 ? `+${delta}` : `×${1 + delta}`;
@@ -29,11 +27,24 @@ export function describePerturbation(expected: number, delta: number): string {
  * check used, with the same measured value, standard error, zMax or tolerance.
  */
 export function passesPerturbed(check: Check, delta: number): boolean {
-  const expected = perturbedExpected(check.expected, delta);
-  const gap = Math.abs(check.measured - expected);
-  if (checkKind(check) === 'statistical') {
-    const stderr = check.stderr!;
-    return stderr > 0 ? gap / stderr <= check.zMax! : gap === 0;
-  }
+  return passesWith(check, perturbedExpected(check.expected, delta), check.measured, check.stderr);
+}
+
+/**
+ * Whether `check` passes on the given numbers by its own rule (|m − e| ≤ zMax·stderr, or ≤ tolerance).
+ */
+function passesWith(check: Check, expected: number, measured: number, stderr: number | undefined): boolean {
+  const gap = Math.abs(measured - expected);
+  if (checkKind(check) === 'statistical') return stderr! > 0 ? gap / stderr! <= check.zMax! : gap === 0;
   return gap <= (check.tolerance ?? 0);
+}
+
+/**
+ * Whether `check` would still pass against the wrong answer it names (`check.alternative`): its rule re-applied with
+ * the alternative's expected, measured or stderr in place of its own. Null when the check names none.
+ */
+export function passesAlternative(check: Check): boolean | null {
+  const alt = check.alternative;
+  if (!alt) return null;
+  return passesWith(check, alt.expected ?? check.expected, alt.measured ?? check.measured, alt.stderr ?? check.stderr);
 }

@@ -3,8 +3,8 @@
 import { InvalidArgumentError } from '../base/errors.js';
 import type { CheckCalibration, ExperimentCalibration, Rate } from './calibrate.js';
 import { DEFAULT_PERTURBATION, INTERVAL_CONFIDENCE, VERDICT_CONFIDENCE } from './calibrate.js';
+import { calibrationPlan, DEFAULTS_PRESET } from './plan.js';
 
-/** An experiment's calibration as stored in the committed report. */
 /** An experiment's calibration as stored in the report. */
 export interface CalibrationEntry extends ExperimentCalibration {
   /** When it ran (ISO 8601) and on which source (git commit, when known). */
@@ -12,14 +12,12 @@ export interface CalibrationEntry extends ExperimentCalibration {
   commit: string | null;
 }
 
-/** The committed calibration report: every experiment's entry. */
 /** The report file: one entry per experiment calibrated. */
 export interface CalibrationReport {
   format: 'hw3-calibration/1';
   experiments: CalibrationEntry[];
 }
 
-/** A report with no entries. */
 /** A report with no experiments yet. */
 export function emptyReport(): CalibrationReport {
   return { format: 'hw3-calibration/1', experiments: [] };
@@ -62,6 +60,9 @@ function verdict(c: CheckCalibration): string {
   return 'ok';
 }
 
+/** The `--preset` that reproduces an entry: its preset, or `default` where the plan would otherwise pick one. */
+const presetFlag = (e: CalibrationEntry) => (e.preset ? ` --preset ${e.preset}` : calibrationPlan(e.id).preset ? ` --preset ${DEFAULTS_PRESET}` : '');
+
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The Markdown document. */
@@ -73,14 +74,16 @@ export function renderCalibrationMarkdown(report: CalibrationReport): string {
     'experiment runs on consecutive seeds (its section names the command that reproduces it); for every check the',
     'table gives how often it failed on this (correct) implementation — its false-alarm rate, with a',
     `${100 * INTERVAL_CONFIDENCE} % Clopper–Pearson interval — against the rate its design promises, and its power: how often it`,
-    `fails when its closed form is perturbed (expected × ${1 + DEFAULT_PERTURBATION}, or + ${DEFAULT_PERTURBATION} where theory puts it at 0),`,
-    'recomputed from the measured value, standard error and zMax (or tolerance) the check reports.',
+    'fails on a stated wrong answer, recomputed by the check\'s own rule from the numbers it reports (measured value,',
+    'standard error and zMax, or tolerance). The wrong answer is the one the check names — a law with the wrong exponent,',
+    'or what a wrong implementation measured in the same run (e.g. SP\'s run under a μP check) — and otherwise its closed',
+    `form × ${1 + DEFAULT_PERTURBATION} (or + ${DEFAULT_PERTURBATION} where theory puts it at 0).`,
     '',
     '- **promised**: an experiment promises a family-wise false-alarm rate of 1/1000 per run (Šidák over its statistical',
     '  checks, `FAMILY_ALPHA` in `packages/core/src/stats/significance.ts`), so no check may fail more often; exact',
     '  checks (deterministic counts, tolerance 0) promise 0.',
     `- **exceeds design**: the failures reject "rate ≤ promised" at ${100 * VERDICT_CONFIDENCE} % confidence (one-sided exact binomial test).`,
-    '- **blind**: the check still passes on every seed with the closed form perturbed: it cannot tell that error.',
+    '- **blind**: the check still passes on every seed against the wrong answer: it cannot tell that error.',
     '- **seed-independent**: the measured value is the same on every seed (a deterministic computation).',
     '- **worst use**: the largest |measured − expected| / (zMax·stderr or tolerance) seen; 1 is the edge of failing.',
     '',
@@ -92,7 +95,7 @@ export function renderCalibrationMarkdown(report: CalibrationReport): string {
   for (const e of report.experiments) {
     lines.push('', `## ${e.id}: ${cell(e.title)}`, '');
     lines.push(
-      `\`hw3 calibrate ${e.id} --seeds ${e.seeds} --first-seed ${e.firstSeed}${e.preset ? ` --preset ${e.preset}` : ''}${e.perturbationDelta !== DEFAULT_PERTURBATION ? ` --delta ${e.perturbationDelta}` : ''}\`: ` +
+      `\`hw3 calibrate ${e.id} --seeds ${e.seeds} --first-seed ${e.firstSeed}${presetFlag(e)}${e.perturbationDelta !== DEFAULT_PERTURBATION ? ` --delta ${e.perturbationDelta}` : ''}\`: ` +
         `preset ${e.preset ?? 'none (defaults)'}; seeds ${e.firstSeed}–${e.firstSeed + e.seeds - 1}; ran ${e.ranAt}${e.commit ? ` on ${e.commit}` : ''} in ${(e.elapsedMs / 1000).toFixed(0)} s.` +
         (e.failingSeeds.length ? ` Seeds with a failing check: ${e.failingSeeds.join(', ')}${e.anyFailure.failures > e.failingSeeds.length ? ', …' : ''}.` : ''),
       '',

@@ -9,10 +9,10 @@
  * - The result is JSON-serialisable: plain numbers (no NaN/Infinity: use null), strings, arrays and objects.
  */
 import type { z } from 'zod';
-import type { Check } from '../stats/checks.js';
+import type { Check, CheckAlternative } from '../stats/checks.js';
 import type { ValueCatalog } from './value-info.js';
 
-export type { Check };
+export type { Check, CheckAlternative };
 
 /** One curve. Series with the same `plot` are drawn in one figure. */
 export interface Series {

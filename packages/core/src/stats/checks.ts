@@ -17,6 +17,22 @@ export interface Check {
   zMax?: number;
   pass: boolean;
   note?: string;
+  /** The wrong answer this check exists to reject, for the calibration's power column (see {@link CheckAlternative}). */
+  alternative?: CheckAlternative;
+}
+
+/**
+ * A named wrong answer a check is for: a law with the wrong exponent (`expected` replaced), or what a wrong
+ * implementation measured in the same run (`measured`, and `stderr` for statistical checks, replaced) — e.g. SP's
+ * run under a μP check. The calibration re-applies the check's own rule with these values and counts how often it
+ * fails: its power against that error. Checks without one get power at the closed form × 1.05.
+ */
+export interface CheckAlternative {
+  /** What the wrong answer is, the same on every seed (e.g. "SP's run", "slope ½: init variance ∝ 1"). */
+  label: string;
+  expected?: number;
+  measured?: number;
+  stderr?: number;
 }
 
 /** Statistical check: pass ⇔ |measured − expected| ≤ zMax·stderr. */
