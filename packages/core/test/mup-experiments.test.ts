@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { runExperiment } from '../src/lab/run.js';
 import { findExperiment } from '../src/experiments/registry.js';
-import { mupTableExperiment } from '../src/experiments/mup-table.js';
+import { comparedLosses, equivalenceBand, mupTableExperiment } from '../src/experiments/mup-table.js';
+import { passesAlternative } from '../src/calibration/power.js';
 import { spectralExperiment } from '../src/experiments/spectral.js';
 import { coordCheckExperiment } from '../src/experiments/coord-check.js';
 import { loadMnist } from '../src/mup/data.js';
@@ -27,7 +28,21 @@ describe('mup-table', () => {
     expect(failed).toEqual([]);
     // 2 table checks + 3 optimizers × (2 base-width + 2 width) comparisons
     expect(r.checks).toHaveLength(2 + 3 * 4);
+    // Power: every Table 3 ≡ Table 8 check fails against a Table 8 with one wrong rule (Table 3's output LRs), which
+    // trains beside it — bitwise at ñ = 4, within the band at ñ = 0.75.
+    const equivalences = r.checks.filter((c) => c.name.includes('Table 3 ≡ Table 8') || c.name.includes('Table 3 ≈ Table 8'));
+    expect(equivalences).toHaveLength(6);
+    for (const c of equivalences) expect(passesAlternative(c), `${c.name}: ${c.alternative?.measured}`).toBe(false);
   }, 60_000);
+
+  it('the band at a non-power-of-2 ñ: rounding for SGD; rounding + lr/20 for Adam and SignGD, after one update', () => {
+    const rounding = 5 * Math.sqrt(784 + 2 * 96) * 2 ** -24 * 2.3;
+    expect(equivalenceBand('sgd', 5, 0.01, 784, 96, 2.3)).toBeCloseTo(rounding, 12);
+    expect(equivalenceBand('adam', 2, 0.01, 784, 96, 2.3)).toBeCloseTo((2 / 5) * rounding + 5e-4, 12);
+    const losses: [number, number][] = [[2.3, 2.3], [2.1, 2.1], [1.9, 1.8]];
+    expect(comparedLosses('sgd', losses)).toHaveLength(3);
+    expect(comparedLosses('signgd', losses)).toEqual(losses.slice(0, 2));
+  });
 });
 
 describe('spectral', () => {
@@ -49,7 +64,13 @@ describe('spectral', () => {
     expect(zCheck('SP readout slope vs Θ(1)', 0, sp.measured, sp.stderr!).pass).toBe(false);
     for (const c of r.checks.filter((c) => c.name.startsWith('μP') && c.name.includes('slope')))
       expect(exactCheck(c.name, 1, c.measured, c.tolerance).pass, c.name).toBe(false);
-  }, 60_000);
+    // Every band and slope check names the wrong answer it is for, and rejects it here (its power, seed by seed, is in
+    // docs/calibration.md).
+    const named = r.checks.filter((c) => c.alternative);
+    expect(named.length).toBeGreaterThanOrEqual(7);
+    for (const c of named.filter((c) => !c.name.startsWith('μP logits'))) expect(passesAlternative(c), `${c.name} vs ${c.alternative!.label}`).toBe(false);
+    // A hang guard only: about 10 s of CPU, a minute or more on a loaded machine.
+  }, 600_000);
 });
 
 describe('coord-check', () => {

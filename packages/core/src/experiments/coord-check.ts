@@ -39,6 +39,23 @@ const LABEL: Record<string, string> = { sp: 'SP', mup: 'μP' };
 const SLOPE_BAND = log2Det(1.2) / 2;
 const MIN_SPAN = 8;
 
+/**
+ * The wrong answer a μP check is for (its power in the calibration report). For the logits' change it is SP's run on
+ * the same pair (∝ n under SP). SP's run is no alternative for h₁ and h₂: their init is the same under both, h₁'s
+ * fan-in (784) is fixed, and two steps leave SP's h₂ within a few % of its init at these widths (its ratio is in the
+ * note: 0.01 in log₂ over 128 → 2048 on seed 1). There the check is for the law a scaling wrong by one power of √n
+ * (an init variance ∝ 1, or an LR ∝ n) gives: log–log slope ½.
+ */
+function withAlternative(layer: string, spLog2Ratio: number, span: number, check: Check): Check {
+  return {
+    ...check,
+    alternative:
+      layer === 'dlogits'
+        ? { label: "SP's run (μP's scalings forgotten)", measured: spLog2Ratio }
+        : { label: '∝ √n: a scaling wrong by one power of √n (log–log slope ½)', expected: span / 2 },
+  };
+}
+
 const meanAbs = (a: Float32Array) => a.reduce((s, v) => s + Math.abs(v), 0) / a.length;
 
 /** Lab: the coordinate check — activation and update sizes across widths under SP and μP. */
@@ -171,7 +188,8 @@ export const coordCheckExperiment = defineExperiment({
           const worst = idx.reduce((a, i) => (Math.abs(log2Det(all[i]!)) / spanOf(pairs[i]!) > Math.abs(log2Det(all[a]!)) / spanOf(pairs[a]!) ? i : a), idx[0]!);
           const [wi, wj] = [widths[pairs[worst]![0]]!, widths[pairs[worst]![1]]!];
           const listed = `all pairs (ratios): ${pairs.map((q, i) => `${widths[q[0]]}→${widths[q[1]]} ${all[i]!.toFixed(2)}`).join(', ')}`;
-          checks.push(
+          const spRatio = log2Det(ratios('sp', layer, t)[worst]!);
+          checks.push(withAlternative(layer, spRatio, spanOf(pairs[worst]!),
             layer === 'dlogits'
               ? // Θ(1) only in the limit: its 1/√n term shrinks it by up to ≈ 0.6 in log₂ over 128 → 2048, more than the
                 // band allows, so it is judged like the SP check below — which growth law holds, slope nearer 0 than 1.
@@ -187,9 +205,9 @@ export const coordCheckExperiment = defineExperiment({
                   0,
                   log2Det(all[worst]!),
                   SLOPE_BAND * spanOf(pairs[worst]!),
-                  `worst of ${idx.length} pairs: ${wi} → ${wj}; ${listed}`,
+                  `worst of ${idx.length} pairs: ${wi} → ${wj}; ${listed}; SP's log₂ ratio ${spRatio.toFixed(2)}`,
                 ),
-          );
+          ));
         }
       }
       // The ∝ n term dominates the width-independent ones (bias step, init) only at large widths: widest pair.
@@ -198,16 +216,17 @@ export const coordCheckExperiment = defineExperiment({
       const widest = pairs[pairs.length - 1]!;
       const span = spanOf(widest);
       values.spLogitChangeRatioWidest = Number.isFinite(spMin) ? spMin : null;
-      checks.push(
-        exactCheck(
+      const mu = ratios('mup', 'dlogits', 2);
+      checks.push({
+        ...exactCheck(
           `SP: log₂ growth of the logits’ change after one step, widths ${widths[widest[0]]} → ${widths[widest[1]]} (theory ∝ width: ${span})`,
           span,
           log2Det(spMin),
           span / 2,
           'pass ⇔ log–log slope in [½, 1½]: nearer the Θ(n) law than Θ(1) or Θ(n²)',
         ),
-      );
-      const mu = ratios('mup', 'dlogits', 2);
+        alternative: { label: "μP's run (the Θ(1) law)", measured: log2Det(mu[mu.length - 1]!) },
+      });
       values.mupLogitChangeRatioWidest = mu.length && Number.isFinite(mu[mu.length - 1]!) ? mu[mu.length - 1]! : null;
     }
     return { values, checks, series, tables: [] };

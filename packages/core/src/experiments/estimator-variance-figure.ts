@@ -36,6 +36,9 @@ const PARAMS = [
   { param: 'sigma', name: 'σ' },
 ] as const;
 
+/** The relative error of every exact curve that the power of the "largest |z|" checks is measured against. */
+const POWER_DELTA = 0.05;
+
 /** log-axis safe: a variance of exactly 0 (measure-valued μ at k = μ) has no point on a log axis. */
 const positiveOrNull = (v: number) => (v > 0 && Number.isFinite(v) ? v : null);
 
@@ -136,6 +139,9 @@ export const estimatorVarianceFigureExperiment = defineExperiment({
         const lo: (number | null)[] = [];
         const hi: (number | null)[] = [];
         let worst = 0;
+        // The same rule against the closed form × (1 + δ) at every k, for the calibration's power column: the worst |z|
+        // alone cannot be re-judged against a perturbed curve, since another point may then be the worst.
+        let worstPerturbed = 0;
         for (const k of ks) {
           ctx.throwIfCancelled();
           const est = await runInSlices(new GradientEstimator({
@@ -157,6 +163,7 @@ export const estimatorVarianceFigureExperiment = defineExperiment({
           // 1e−20 — far below anything Monte Carlo could resolve — in the standard error.
           const z = Math.abs(v - target) / Math.max(se, 1e-20 * (1 + target));
           worst = Math.max(worst, z);
+          worstPerturbed = Math.max(worstPerturbed, Math.abs(v - target * (1 + POWER_DELTA)) / Math.max(se, 1e-20 * (1 + target)));
           y.push(positiveOrNull(v));
           lo.push(positiveOrNull(Math.max(v - 2 * se, v * 1e-3)));
           hi.push(positiveOrNull(v + 2 * se));
@@ -164,7 +171,16 @@ export const estimatorVarianceFigureExperiment = defineExperiment({
           ctx.progress(rows.length / total, `${c.label}, ${name}-gradient, k = ${k.toFixed(2)}`);
         }
         series.push({ plot: `Variance of the ${name}-gradient`, label: `${c.label} (measured)`, x: ks, y, yLow: lo, yHigh: hi, xLabel: 'k', yLabel: 'variance', logY: true, kind: 'measured' });
-        checks.push({ name: `${c.label}, ${name}-gradient: measured = exact at every k, largest |z| ≤ 5`, expected: 0, measured: Number.isFinite(worst) ? worst : Number.MAX_VALUE, tolerance: 5, pass: worst <= 5, note: `${ks.length} points, ${p.samples} samples each; z from the variance's standard error` });
+        const finite = (z: number) => (Number.isFinite(z) ? z : Number.MAX_VALUE);
+        checks.push({
+          name: `${c.label}, ${name}-gradient: measured = exact at every k, largest |z| ≤ 5`,
+          expected: 0,
+          measured: finite(worst),
+          tolerance: 5,
+          pass: worst <= 5,
+          note: `${ks.length} points, ${p.samples} samples each; z from the variance's standard error; largest |z| against the exact variance × ${1 + POWER_DELTA}: ${worstPerturbed.toFixed(1)}`,
+          alternative: { label: `exact variance × ${1 + POWER_DELTA} at every k`, measured: finite(worstPerturbed) },
+        });
         ctx.checkpoint(output());
         await yieldToEventLoop();
       }

@@ -3,7 +3,7 @@
 import { Rng } from '../base/rng.js';
 import type { Dataset } from './data.js';
 import type { TensorName } from './tensor-plan.js';
-import { BatchSampler, createModel, gather, type TrainConfig } from './train.js';
+import { BatchSampler, createModel, gather, type ModelConfig } from './train.js';
 
 export interface Divergence {
   /** Elements (over all tensors and steps) whose effective values differ at all. */
@@ -18,9 +18,10 @@ export interface Divergence {
 
 /**
  * Runs `steps` training steps of configs a and b (same seed, same batches) and compares their effective weights
- * after init and after every step, and their losses. Both configs must describe the same shape.
+ * after init and after every step, and their losses. Both configs must describe the same shape; either may name its
+ * parameterization by a table object (a variant of a built-in one).
  */
-export function compareTraining(a: TrainConfig, b: TrainConfig, dataset: Dataset, steps: number): Divergence {
+export function compareTraining(a: ModelConfig, b: ModelConfig, dataset: Dataset, steps: number): Divergence {
   const ma = createModel(a, dataset);
   const mb = createModel(b, dataset);
   try {

@@ -5,7 +5,7 @@ import { checkSeed, Rng } from '../base/rng.js';
 import { positiveInt } from '../base/validate.js';
 import type { Dataset, DatasetName, Split } from './data.js';
 import { MlpModel } from './model.js';
-import { PARAMETERIZATIONS, type ParameterizationId } from './parameterization.js';
+import { PARAMETERIZATIONS, type Parameterization, type ParameterizationId } from './parameterization.js';
 import { MAX_WIDTH, type OptimizerKind } from './tensor-plan.js';
 
 /** One training run: dataset, width, parameterization, optimizer and its settings, steps, batch, seed. */
@@ -90,8 +90,11 @@ export function checkTrainConfig(config: TrainConfig): TrainConfig {
   return config;
 }
 
+/** A configuration whose parameterization may also be a table object (a variant of a built-in one, e.g. a control). */
+export type ModelConfig = Omit<TrainConfig, 'parameterization'> & { parameterization: ParameterizationId | Parameterization };
+
 /** Builds the model a configuration describes (not initialised). */
-export function createModel(config: TrainConfig, dataset: Dataset, maxRows = config.batchSize): MlpModel {
+export function createModel(config: ModelConfig, dataset: Dataset, maxRows = config.batchSize): MlpModel {
   return new MlpModel(
     { inputDim: dataset.inputDim, width: config.width, classes: dataset.classes },
     {
