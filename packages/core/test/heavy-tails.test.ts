@@ -54,10 +54,17 @@ describe('estimators-general with heavy-tailed costs', () => {
     }
   });
 
-  it('x^2 (light tails) keeps every check, with tolerances from the exact moments', async () => {
+  it('x^2 (light tails) keeps every check whose estimate is near normal, with tolerances from the exact moments', async () => {
     const r = await runExperiment(estimatorsGeneralExperiment, { samples: 100_000 }, { seed: 2 });
-    expect(r.checks.filter((c) => c.name.startsWith('exponential') && /variance = exact|mean = ∂/.test(c.name))).toHaveLength(4);
+    const made = r.checks.filter((c) => c.name.startsWith('exponential') && /variance = exact|mean = ∂/.test(c.name)).map((c) => c.name);
+    expect(made).toHaveLength(3);
     expect(r.checks.every((c) => c.pass)).toBe(true);
-    expect(r.tables.some((t) => t.title.startsWith('Checks not made'))).toBe(false);
+    // Every moment is finite, but the score function's sample variance (g ~ x³, so g² ~ x⁶) is far too skewed for a
+    // normal tail at 5σ: not made, and the table says why. The pathwise variance check names the error it is for.
+    const notMade = r.tables.find((t) => t.title.startsWith('Checks not made'))!;
+    expect(notMade.rows.map((row) => String(row[0]))).toEqual(['exponential, score function f·(1/λ − x): variance = exact']);
+    expect(String(notMade.rows[0]![1])).toMatch(/skewness/);
+    const pathwise = r.checks.find((c) => c.name.startsWith('exponential, pathwise') && c.name.endsWith('variance = exact'))!;
+    expect(pathwise.alternative?.expected).toBeCloseTo(2 * pathwise.expected, 10);
   });
 });

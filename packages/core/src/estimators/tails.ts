@@ -242,11 +242,14 @@ export function exponentialTailBound(f: FormulaNode, rate: number, name: string)
   };
 }
 
-/** E g, E g² and the central E (g − E g)⁴ under Exponential(rate), or undefined where the quadrature does not settle. */
+/** E g and the central moments E (g − E g)^k (k = 2, 3, 4, 6) under Exponential(rate), or undefined where not asked
+ * for or where the quadrature does not settle. */
 export interface SampleMoments {
   mean: number | undefined;
   variance: number | undefined;
+  centralThird?: number | undefined;
   centralFourth: number | undefined;
+  centralSixth?: number | undefined;
 }
 
 /**
@@ -255,7 +258,7 @@ export interface SampleMoments {
  * their mass far beyond 60/λ). A moment whose integral has not settled after 8 doublings is undefined. Call it only
  * for moments the tail bound proves finite.
  */
-export function exponentialSampleMoments(rate: number, g: (x: number) => number, orders: { variance: boolean; fourth: boolean }): SampleMoments {
+export function exponentialSampleMoments(rate: number, g: (x: number) => number, orders: { variance: boolean; third?: boolean; fourth: boolean; sixth?: boolean }): SampleMoments {
   const integrate = (f: (x: number) => number): number | undefined => {
     let previous: number | undefined;
     for (let doubling = 0, X = 60 / rate; doubling <= 8; doubling++, X *= 2) {
@@ -273,5 +276,7 @@ export function exponentialSampleMoments(rate: number, g: (x: number) => number,
   if (mean === undefined) return { mean, variance: undefined, centralFourth: undefined };
   const variance = orders.variance ? integrate((x) => (g(x) - mean) ** 2) : undefined;
   const centralFourth = orders.fourth ? integrate((x) => (g(x) - mean) ** 4) : undefined;
-  return { mean, variance, centralFourth };
+  const centralThird = orders.third ? integrate((x) => (g(x) - mean) ** 3) : undefined;
+  const centralSixth = orders.sixth ? integrate((x) => (g(x) - mean) ** 6) : undefined;
+  return { mean, variance, centralThird, centralFourth, centralSixth };
 }
