@@ -22,15 +22,18 @@ import { useStaticRepaint } from './use-static-repaint.js';
 import { statusOf, useRuns } from './use-runs.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { initialTexts } from './validate-form.js';
+import { storedLine, type StoredRuns } from './stored-runs.js';
 
 export interface AppProps {
   experiments: readonly Experiment[];
   runner: ExperimentRunner;
   /** Overrides the terminal size (tests). */
   size?: { columns: number; rows: number };
+  /** The run store, when storing is on: each experiment's last runs are shown, `o` opens the newest. */
+  stored?: StoredRuns;
 }
 
-export function App({ experiments, runner, size }: AppProps) {
+export function App({ experiments, runner, size, stored }: AppProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const terminal = useTerminalSize();
@@ -99,6 +102,17 @@ export function App({ experiments, runner, size }: AppProps) {
     setScreen('seed');
   };
 
+  // Read again when the selection changes or a run finishes (not on every frame).
+  const recentStored = useMemo(() => (stored && selected ? stored.recent(selected.id) : undefined), [stored, selected?.id, runs.state.log.length]);
+  const openStored = () => {
+    const latest = stored?.recent(selectedRef.current, 1);
+    if (!stored || typeof latest === 'string' || !latest?.[0]) return;
+    const run = stored.load(latest[0].id);
+    if (!run) return;
+    runs.show(run.experiment, run.result, run.wallMs);
+    setScreen('result');
+  };
+
   useInput(
     (input, key) => {
       const screen = screenRef.current;
@@ -119,6 +133,7 @@ export function App({ experiments, runner, size }: AppProps) {
         else if (input === 'a') runs.run(...experiments.filter((e) => statusOf(runs.state, e.id).kind !== 'running' && statusOf(runs.state, e.id).kind !== 'queued').map((e) => request(e.id)));
         else if (input === 'v' || key.rightArrow) setScreen('result');
         else if (input === 'x') setScreen('claims');
+        else if (input === 'o') openStored();
       } else if (screen === 'result') {
         if (input === 'r' || key.return) runSelected();
         else if (key.escape || key.leftArrow || input === 'v') setScreen('list');
@@ -174,6 +189,11 @@ export function App({ experiments, runner, size }: AppProps) {
         ) : (
           <Text color="yellow">No experiments are registered.</Text>
         )}
+        {selected && stored ? (
+          <Text wrap="truncate-end" dimColor>
+            {storedLine(recentStored ?? [])}
+          </Text>
+        ) : null}
         {screen === 'seed' && selected ? (
           <SeedPrompt
             title={titleOf(selected.id)}

@@ -18,6 +18,7 @@ export const KEYS: Record<ScreenName, KeyHelp[]> = {
     { keys: 'p', does: 'edit parameters (and seed), then run', footer: 'params' },
     { keys: 's', does: 'rerun with another seed', footer: 'seed' },
     { keys: 'c', does: 'cancel the running experiment (its finished part is kept) and the queue', footer: 'cancel' },
+    { keys: 'o', does: 'open the newest stored run of the selected experiment (from the run store)' },
     { keys: 'x', does: 'claim checker: is a formula right for a homework question?', footer: 'claims' },
     { keys: '?', does: 'this help', footer: 'help' },
     { keys: 'q  ctrl-c', does: 'quit', footer: 'quit' },

@@ -43,7 +43,8 @@ type Action =
   | { type: 'start'; at: number }
   | { type: 'progress'; fraction: number; message?: string }
   | { type: 'finish'; at: number; result?: ExperimentResult; error?: RunFailure; cancelled?: boolean }
-  | { type: 'clearQueue' };
+  | { type: 'clearQueue' }
+  | { type: 'show'; experimentId: string; result: ExperimentResult; ms: number };
 
 function reduce(state: RunsState, action: Action): RunsState {
   switch (action.type) {
@@ -83,6 +84,12 @@ function reduce(state: RunsState, action: Action): RunsState {
     }
     case 'clearQueue':
       return { ...state, queue: [] };
+    case 'show': {
+      // A stored run opened from the run store: it becomes the experiment's last result.
+      const errors = { ...state.errors };
+      delete errors[action.experimentId];
+      return { ...state, errors, results: { ...state.results, [action.experimentId]: { result: action.result, ms: action.ms } } };
+    }
   }
 }
 
@@ -104,6 +111,8 @@ export interface Runs {
   run(...requests: RunRequest[]): void;
   /** Cancels the running experiment (its finished part is kept) and empties the queue. */
   cancel(): void;
+  /** Shows a stored result as the experiment's last result. */
+  show(experimentId: string, result: ExperimentResult, ms: number): void;
 }
 
 /** Runs experiments through `runner`; `now` is injectable for tests. */
@@ -128,5 +137,6 @@ export function useRuns(runner: ExperimentRunner, now: () => number = Date.now):
     dispatch({ type: 'clearQueue' });
     handle.current?.cancel();
   }, []);
-  return { state, run, cancel };
+  const show = useCallback((experimentId: string, result: ExperimentResult, ms: number) => dispatch({ type: 'show', experimentId, result, ms }), []);
+  return { state, run, cancel, show };
 }
