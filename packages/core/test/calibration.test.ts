@@ -141,4 +141,12 @@ describe('calibrateExperiment', () => {
     await expect(calibrateExperiment({ experiment: 'remat', seeds: 2, delta: 2 })).rejects.toThrow(/delta/);
     expect(() => parseReport({ format: 'other' })).toThrow(/report/);
   });
+
+  it("--preset default runs the experiment's defaults, and the report's command line says so", async () => {
+    const defaults = await calibrateExperiment({ experiment: 'remat', seeds: 1, preset: 'default' });
+    expect(defaults.preset).toBeNull();
+    // coord-check's plan picks its quick preset: an entry on its defaults must print --preset default to reproduce.
+    const entry = { ...defaults, id: 'coord-check', ranAt: '2026-01-01T00:00:00Z', commit: null };
+    expect(renderCalibrationMarkdown(mergeReport(emptyReport(), [entry]))).toContain('hw3 calibrate coord-check --seeds 1 --first-seed 1 --preset default');
+  }, 60_000);
 });
