@@ -86,7 +86,12 @@ describe('coord-check', () => {
   it.each([1, 3])('every check passes with the quick preset, seed %i', async (seed) => {
     const r = await runExperiment(coordCheckExperiment, coordCheckExperiment.presets!.quick!, { seed });
     expect(r.checks.filter((c) => !c.pass).map((c) => `${c.name}: ${c.measured}`)).toEqual([]);
-  }, 60_000);
+    // Power: every check names the wrong answer it is for (SP's run for the logits, the √n law for h₁ and h₂, μP's run
+    // for the SP check) and rejects it.
+    expect(r.checks.every((c) => c.alternative)).toBe(true);
+    for (const c of r.checks) expect(passesAlternative(c), `${c.name} vs ${c.alternative!.label}`).toBe(false);
+    // A hang guard only: about 10 s of CPU, minutes on a loaded machine.
+  }, 600_000);
 });
 
 describe('MNIST from the build-time binary', () => {
