@@ -23,7 +23,8 @@ function startWriter(store: string, count: number, pad: number, tag: string) {
 }
 
 describe('processes sharing a store', () => {
-  it('two writers at once: every run of both is stored, intact', async () => {
+  // Hang guards only (each writer starts a Node process and writes megabytes): generous for a loaded CI machine.
+  it('two writers at once: every run of both is stored, intact', { timeout: 300_000 }, async () => {
     const path = join(dir, 'concurrent.sqlite');
     const a = startWriter(path, 60, 2000, 'a');
     const b = startWriter(path, 60, 2000, 'b');
@@ -41,7 +42,7 @@ describe('processes sharing a store', () => {
     store.close();
   });
 
-  it('a writer killed mid-write: the file opens, every run in it is complete, the rest are absent', async () => {
+  it('a writer killed mid-write: the file opens, every run in it is complete, the rest are absent', { timeout: 300_000 }, async () => {
     const path = join(dir, 'killed.sqlite');
     // 8 MB per run: each commit takes long enough that the kill lands inside one most of the time.
     const w = startWriter(path, 1000, 8_000_000, 'k');
