@@ -67,6 +67,15 @@ describe.concurrent('hw3 list / help', { timeout: 120_000 }, () => {
     for (const flag of ['--d1s', '--d2', '--batches', '--gradients', '--seed', '--json', '--preset']) expect(r.stdout).toContain(flag);
   });
 
+  it('run lr-transfer --help says what a run costs before it starts: defaults and each preset', async () => {
+    const r = await hw3(['run', 'lr-transfer', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/cost \(estimated from the parameters; calibrated on .+\):/);
+    expect(r.stdout).toMatch(/ {2}defaults +about \d+ min on \d+ cores/);
+    expect(r.stdout).toMatch(/ {2}--preset quick +about \d+ (s|min) on \d+ cores/);
+    expect(r.stdout).toMatch(/ {2}--preset smoke +(under a second|about \d+ s on \d+ cores)/);
+  });
+
   it('no arguments: usage on stderr, exit 2; an unknown command suggests the nearest', async () => {
     const none = await hw3([]);
     expect(none.code).toBe(2);
@@ -101,7 +110,7 @@ describe.concurrent('hw3 run', { timeout: 120_000 }, () => {
     const r = await hw3(['run', 'fan-in-only', '--preset', 'quick']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/checks \(all \d+ pass\)/);
-    expect(r.stdout).toMatch(/✓ +slopeD2 of E‖Wx‖²_rms = 0 +-?[\d.e+-]+ ± [\d.e+-]+ +0 +z /);
+    expect(r.stdout).toMatch(/✓ +slope of E‖Wx‖²_rms in d₂ = 0 +-?[\d.e+-]+ ± [\d.e+-]+ +0 +z /);
     expect(r.stdout).not.toMatch(ANSI);
     expect(r.stderr).toBe('');
   });

@@ -68,6 +68,11 @@ describe('dashboard', () => {
     const ui = start([remat, quick]);
     await ui.waitFor('❯ 4a–4c');
     await ui.press('a');
+    // The first `a` says what it will cost; nothing runs until a second `a`.
+    const question = await ui.waitFor('Run all 2 experiments');
+    expect(question).toMatch(/Run all 2 experiments, one after another: .*Press a again to start/);
+    expect(question).not.toContain('Running');
+    await ui.press('a');
     const frame = await ui.wait((f) => /4a–4c .*✓ (\d+)\/\1 checks pass/.test(f) && /quick .*✓ done \(no checks\)/.test(f), 'both to finish');
     // The log above lists them in the order they ran.
     expect(frame.indexOf('4a–4c Rematerialization')).toBeLessThan(frame.indexOf('lab Slow counter'));

@@ -34,6 +34,7 @@ export const slowExperiment: Experiment = {
   closedForm: 'n',
   params: z.object({ units: z.number().int().min(1).max(1_000_000).default(100_000).describe('units of work') }),
   values: { done: { label: 'units counted', unit: 'units', meaning: 'Units of work finished.' } },
+  cost: { unit: 'units of work', units: (p) => (p as { units: number }).units },
   async run(p, ctx) {
     let done = 0;
     for (let i = 0; i < (p as { units: number }).units; i++) {

@@ -3,6 +3,8 @@ import { Command, Option } from 'commander';
 import {
   CancelledError,
   clipText,
+  costMachine,
+  estimateCost,
   findExperiment,
   formatParamText,
   Hw3Error,
@@ -75,6 +77,16 @@ function rejectedDuringRun(error: Hw3Error, params: Record<string, unknown>, fla
   return new UsageError(`${flag}: ${clipText(error.message, 400)}`, { code: error.code, param: flag, ...(given !== undefined ? { value: given } : {}), allowed });
 }
 
+/** What a run costs, said before it starts: with the defaults and with each preset (`hw3 run <id> --help`). */
+export function costHelp(experiment: Experiment): string[] {
+  const line = (what: string, params: Record<string, unknown>) => `  ${what.padEnd(18)} ${estimateCost(experiment, params).text}`;
+  return [
+    `cost (estimated from the parameters; calibrated on ${costMachine.description}):`,
+    line('defaults', {}),
+    ...Object.entries(experiment.presets ?? {}).map(([name, params]) => line(`--preset ${name}`, params)),
+  ];
+}
+
 export function runCommand(args: readonly string[]): Command {
   const { experiment } = experimentFromArgv(args);
   const command = new Command('run')
@@ -101,7 +113,7 @@ export function runCommand(args: readonly string[]): Command {
     command.addOption(preset);
     command.description(`run ${experiment.id} (${experiment.question}): ${experiment.title}`);
     for (const { option } of fields) command.addOption(option);
-    command.addHelpText('after', `\n${experiment.summary}\nclosed form (TeX): ${experiment.closedForm}`);
+    command.addHelpText('after', `\n${experiment.summary}\nclosed form (TeX): ${experiment.closedForm}\n\n${costHelp(experiment).join('\n')}`);
   } else {
     // Unknown or missing experiment: let the action name it (with suggestions) instead of failing on its flags.
     command.allowUnknownOption().allowExcessArguments();

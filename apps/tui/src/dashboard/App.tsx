@@ -16,6 +16,7 @@ import { LivePane } from './LivePane.js';
 import { proseToUnicode } from './format/tex.js';
 import { ParamForm, type FormDraft } from './ParamForm.js';
 import { ResultView } from './ResultView.js';
+import { runAllQuestion, runCostText } from './run-cost.js';
 import { SeedPrompt } from './SeedPrompt.js';
 import { useNow } from './use-now.js';
 import { useStaticRepaint } from './use-static-repaint.js';
@@ -57,6 +58,13 @@ export function App({ experiments, runner, size, stored }: AppProps) {
   const [seeds, setSeeds] = useState<Record<string, number>>({});
   const [drafts, setDrafts] = useState<Record<string, FormDraft>>({});
   const [seedText, setSeedText] = useState('');
+  // `a` first says what running everything costs; a second `a` starts it.
+  const [confirmAll, setConfirmAllState] = useState(false);
+  const confirmAllRef = useRef(false);
+  const setConfirmAll = (on: boolean) => {
+    confirmAllRef.current = on;
+    setConfirmAllState(on);
+  };
 
   const byId = useMemo(() => new Map(experiments.map((e) => [e.id, e])), [experiments]);
   const ordered = useMemo(() => groupExperiments(experiments).flatMap((g) => g.experiments), [experiments]);
@@ -121,6 +129,11 @@ export function App({ experiments, runner, size, stored }: AppProps) {
         return;
       }
       if (screen !== 'list' && screen !== 'result') return;
+      if (confirmAllRef.current) {
+        setConfirmAll(false);
+        if (input === 'a') runs.run(...experiments.filter((e) => statusOf(runs.state, e.id).kind !== 'running' && statusOf(runs.state, e.id).kind !== 'queued').map((e) => request(e.id)));
+        return;
+      }
       if (input === 'q') exit();
       else if (input === '?') {
         setHelpFrom(screen);
@@ -130,7 +143,7 @@ export function App({ experiments, runner, size, stored }: AppProps) {
       else if (input === 's') openSeed();
       else if (screen === 'list') {
         if (key.return || input === 'r') runSelected();
-        else if (input === 'a') runs.run(...experiments.filter((e) => statusOf(runs.state, e.id).kind !== 'running' && statusOf(runs.state, e.id).kind !== 'queued').map((e) => request(e.id)));
+        else if (input === 'a') setConfirmAll(true);
         else if (input === 'v' || key.rightArrow) setScreen('result');
         else if (input === 'x') setScreen('claims');
         else if (input === 'o') openStored();
@@ -178,7 +191,7 @@ export function App({ experiments, runner, size, stored }: AppProps) {
           statusOf={(id) => statusOf(runs.state, id)}
           now={now}
           width={width}
-          maxRows={body - 3 - (screen === 'seed' ? 2 : 0)}
+          maxRows={body - 4 - (stored ? 1 : 0) - (screen === 'seed' ? 2 : 0) - (confirmAll ? 2 : 0)}
           isFocused={screen === 'list'}
         />
         <Text> </Text>
@@ -192,6 +205,16 @@ export function App({ experiments, runner, size, stored }: AppProps) {
         {selected && stored ? (
           <Text wrap="truncate-end" dimColor>
             {storedLine(recentStored ?? [])}
+          </Text>
+        ) : null}
+        {selected && !confirmAll ? (
+          <Text wrap="truncate-end" dimColor>
+            {`cost: ${runCostText(selected, params[selected.id]) ?? 'unknown for these parameters'}`}
+          </Text>
+        ) : null}
+        {confirmAll ? (
+          <Text wrap="wrap" color="yellow">
+            {runAllQuestion(experiments, (id) => params[id] ?? {})}
           </Text>
         ) : null}
         {screen === 'seed' && selected ? (

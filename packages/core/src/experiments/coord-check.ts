@@ -10,6 +10,7 @@ import { Rng } from '../base/rng.js';
 import type { Check, ExperimentOutput, Series } from '../lab/contract.js';
 import { defineExperiment } from '../lab/define.js';
 import { yieldToEventLoop } from '../lab/run.js';
+import { datasetInputDim, mlpMultiplyAdds } from './training-cost.js';
 import { exactCheck } from '../stats/checks.js';
 import { runSeed } from '../mup/sweep.js';
 import { log2Det, logDet } from '../libm/index.js';
@@ -89,6 +90,12 @@ export const coordCheckExperiment = defineExperiment({
   // The logits' change is judged on the widest pair (128 → 2048 here); it must reach where the μP line is flat (from
   // about 512): with widths up to 1024 a pair ending at 1024 still carries the 1/√n term.
   presets: { quick: { widths: [128, 512, 2048], seeds: 2 } },
+  cost: {
+    unit: 'multiply-adds of training',
+    // Per parameterization, width and seed: the init, then `steps` forward passes on the fixed batch with a backward
+    // pass and step between them (3 × the forward's multiply-adds per example).
+    units: (p) => 2 * p.seeds * p.widths.reduce((s, w) => s + (1 + 3 * p.steps * p.batchSize) * mlpMultiplyAdds(datasetInputDim(p.dataset), w), 0),
+  },
   async run(p: Params, ctx): Promise<ExperimentOutput> {
     const dataset = await loadDataset(p.dataset);
     const B = p.batchSize;

@@ -87,6 +87,8 @@ export const estimatorVarianceFigureExperiment = defineExperiment({
     pathwiseMeasureValuedCrossingHigh: { label: 'upper k where pathwise = measure-valued', unit: '', meaning: 'μ + σ√(π/(4 − π)): above it the measure-valued μ-gradient has the smaller variance again.' },
   },
   presets: { quick: { points: 7, samples: 20_000 } },
+  // Four estimators × two gradients × the measured k values.
+  cost: { unit: 'samples', units: (p) => 8 * p.points * p.samples },
   async run(p: Params, ctx): Promise<ExperimentOutput> {
     const checks: Check[] = [];
     const series: Series[] = [];

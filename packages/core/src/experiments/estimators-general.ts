@@ -76,6 +76,8 @@ export const estimatorsGeneralExperiment = defineExperiment({
     naivePathwise: { label: 'Bernoulli: naive pathwise estimate', unit: '', meaning: 'Differentiating through x = [u < p] gives 0 almost everywhere: the naive pathwise estimate is always 0, whatever the gradient.' },
   },
   presets: { quick: { samples: 40_000 } },
+  // Three estimator runs (exponential score and pathwise, Bernoulli score function), the cost formula evaluated per sample.
+  cost: { unit: 'samples', units: (p) => 3 * p.samples },
   async run(p: Params, ctx): Promise<ExperimentOutput> {
     const formula = parseFormula(p.formula);
     const cost: CostSpec = { kind: 'formula', expression: p.formula };

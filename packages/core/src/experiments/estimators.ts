@@ -100,6 +100,12 @@ export const estimatorsExperiment = defineExperiment({
     pathwiseSlopeVsK: { label: 'pathwise: slope of variance in k', unit: '', meaning: 'Log–log slope of the pathwise variance against k (closed form 4σ²: slope 0).' },
   },
   presets: { quick: { samples: 20_000, sweepSamples: 5_000, maxDim: 16, sigmas: [0.5, 1, 2] } },
+  // Sampled coordinates: six estimator/parameter runs and five baselines at k = dim, the dimension sweep (score function
+  // and pathwise at k = 1, 2, 4, …, maxDim) and the σ sweep (both at k = dim).
+  cost: {
+    unit: 'sampled coordinates',
+    units: (p) => p.dim * p.samples * (ESTIMATORS.length * 2 + BASELINE_LABELS.length) + 2 * p.sweepSamples * (doublings(p.maxDim).reduce((s, k) => s + k, 0) + p.sigmas.length * p.dim),
+  },
   async run(p: Params, ctx): Promise<ExperimentOutput> {
     const checks: Check[] = [];
     const series: Series[] = [];

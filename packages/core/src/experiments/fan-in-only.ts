@@ -21,6 +21,18 @@ const params = z.object({
 }).superRefine(orderedPairs([['minTrials', 'maxTrials']]));
 type Params = z.output<typeof params>;
 
+/** Trials per d₂: the budget per point sets them (a SignGD trial costs twice an init trial), within [minTrials, maxTrials]. */
+function trialPlan(p: Params): { d2: number; cost: number; initTrials: number; signTrials: number }[] {
+  const cap = Math.max(p.minTrials, p.maxTrials);
+  return p.d2s.map((d2) => {
+    const cost = p.d1 * d2 + p.d1;
+    return { d2, cost, initTrials: trialsFor(cost, p.budget, p.minTrials, cap), signTrials: trialsFor(2 * cost, p.budget, p.minTrials, cap) };
+  });
+}
+
+/** Work at one d₂: random numbers and multiply-adds of its trials. */
+const work = (q: { cost: number; initTrials: number; signTrials: number }) => q.cost * (q.initTrials + 2 * q.signTrials);
+
 interface Point {
   d2: number;
   init: Estimate;
@@ -112,16 +124,12 @@ export const fanInOnlyExperiment = defineExperiment({
     }),
   },
   presets: { quick: { d1: 64, d2s: [1, 8, 64, 512], budget: 2 ** 17, minTrials: 64 } },
+  cost: { unit: 'random numbers and multiply-adds', units: (p) => trialPlan(p).reduce((s, q) => s + work(q), 0) },
   async run(p, ctx): Promise<ExperimentOutput> {
     const base = createRng(ctx.seed);
     const points: Point[] = [];
-    const cap = Math.max(p.minTrials, p.maxTrials);
-    const plan = p.d2s.map((d2) => {
-      const cost = p.d1 * d2 + p.d1;
-      return { d2, cost, initTrials: trialsFor(cost, p.budget, p.minTrials, cap), signTrials: trialsFor(2 * cost, p.budget, p.minTrials, cap) };
-    });
+    const plan = trialPlan(p);
     // Progress counts work (trials × cost), so it moves evenly across small and large d₂.
-    const work = (q: (typeof plan)[number]) => q.cost * (q.initTrials + 2 * q.signTrials);
     const total = plan.reduce((s, q) => s + work(q), 0);
     let done = 0;
     for (const q of plan) {

@@ -6,6 +6,7 @@ import type { TrainResult } from '../mup/train.js';
 import { runTrainingCells } from './training-cells.js';
 import type { ExperimentOutput } from '../lab/contract.js';
 import { defineExperiment } from '../lab/define.js';
+import { datasetInputDim, mlpMultiplyAdds } from './training-cost.js';
 import { lrGrid, transferOutput, TRANSFER_PARAMETERIZATIONS } from './lr-transfer-output.js';
 
 const params = z.object({
@@ -93,6 +94,17 @@ export const lrTransferExperiment = defineExperiment({
     quick: { widths: [32, 128, 512], baseWidth: 32, log2LrMin: -14, log2LrMax: -4, steps: 100, seeds: 1 },
     // Seconds (contract and browser tests): the synthetic task, whose optima sit inside this grid at 20 steps.
     smoke: { dataset: 'synthetic', widths: [32, 256], baseWidth: 32, log2LrMin: -10, log2LrMax: -2, steps: 20, seeds: 1 },
+  },
+  cost: {
+    unit: 'multiply-adds of training and evaluation',
+    // Every run: fwd + bwd (3 × the forward's multiply-adds) per example per step, then the loss on 1024 training rows and
+    // the whole test split. Runs spread over one worker per core (or the `workers` asked for).
+    units: (p) => {
+      const runsPerWidth = TRANSFER_PARAMETERIZATIONS.length * lrGrid(p).length * p.seeds;
+      const evalRows = 1024 + (p.dataset === 'mnist' ? 1000 : 512);
+      return p.widths.reduce((s, w) => s + runsPerWidth * (3 * p.steps * p.batchSize + evalRows) * mlpMultiplyAdds(datasetInputDim(p.dataset), w), 0);
+    },
+    threads: (p, cores) => Math.min(p.workers > 0 ? p.workers : cores, p.widths.length * TRANSFER_PARAMETERIZATIONS.length * lrGrid(p).length * p.seeds),
   },
   async run(p, ctx): Promise<ExperimentOutput> {
     const configs = sweepConfigs(

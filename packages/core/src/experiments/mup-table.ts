@@ -8,6 +8,7 @@ import { planTensors } from '../mup/tensor-plan.js';
 import type { TrainConfig } from '../mup/train.js';
 import type { Check, ExperimentOutput, Table } from '../lab/contract.js';
 import { defineExperiment } from '../lab/define.js';
+import { datasetInputDim, mlpMultiplyAdds } from './training-cost.js';
 import { exactCheck } from '../stats/checks.js';
 import { yieldToEventLoop } from '../lab/run.js';
 import { log2Det } from '../libm/index.js';
@@ -58,6 +59,9 @@ const PRINTED: Record<string, string[][]> = {
     ['Adam LR', '1', '1', '1/fan_in (1)'],
   ],
 };
+
+/** The weight comparison after each step (a JavaScript loop) counted in multiply-adds of training (for the cost estimate). */
+const WEIGHT_COMPARE_UNITS = 10;
 
 const isPowerOfTwo = (x: number) => x > 0 && 2 ** Math.round(log2Det(x)) === x;
 
@@ -141,6 +145,15 @@ export const mupTableExperiment = defineExperiment({
     steps: { label: 'training steps compared', unit: 'steps', meaning: 'Steps trained per pair of networks whose weights and losses are compared.' },
   },
   presets: { quick: { dataset: 'synthetic', widths: [256, 96], steps: 3 } },
+  cost: {
+    unit: 'multiply-adds of training (and weights compared)',
+    // Three optimizers × (two pairs at the base width + one pair per other width); each pair trains two networks for
+    // `steps` steps (fwd + bwd: 3 × the forward's multiply-adds per example) and compares every weight after each step.
+    units: (p) => {
+      const pairWork = (w: number) => 2 * (3 * p.steps * p.batchSize + WEIGHT_COMPARE_UNITS * (p.steps + 1)) * mlpMultiplyAdds(datasetInputDim(p.dataset), w);
+      return 3 * (2 * pairWork(p.baseWidth) + p.widths.reduce((s, w) => s + pairWork(w), 0));
+    },
+  },
   async run(p: Params, ctx): Promise<ExperimentOutput> {
     const t3 = renderTable(MUP_TABLE3, 'TP5 Table 3 — μP (SP in parentheses where it differs)');
     const t8 = renderTable(MUP_TABLE8, 'TP5 Table 8 — μP, equivalent form with an output multiplier (SP in parentheses)');

@@ -125,6 +125,20 @@ export const rematPlannerExperiment = defineExperiment({
     ),
   },
   presets: { quick: { layers: 8, budget: 3, every: 4, segments: 3 }, homework: { layers: 10, budget: 4, every: 5 }, pytorch: { layers: 9, budget: 9, segments: 5 }, large: { layers: 100_000, budget: 102 } },
+  cost: {
+    unit: 'planner work (≈ µs here)',
+    // Measured pieces, in microseconds on the calibration machine: the exhaustive searches (the disk search over m ≤ 8
+    // layers grows about 3× a layer, ≈ 70·3^m µs; the memory search over m ≤ 12 about 1.5× a layer, ≈ 400·1.5^m µs),
+    // the dynamic programs where they run (≈ 1 µs a state, n²·(budget + 1) ≤ 10⁶), and every strategy's trace (≈ 11 µs
+    // a layer).
+    units: (p) => {
+      const n = p.layers;
+      const diskSearch = n <= 8 ? n : 6;
+      const memorySearch = n <= 12 ? n : 10;
+      const dpStates = n * n * ((p.budget || 4) + 1);
+      return 70 * 3 ** diskSearch + 400 * 1.5 ** memorySearch + (dpStates <= MAX_DP_STATES ? 2 * dpStates : 0) + 11 * n;
+    },
+  },
   async run(p, ctx): Promise<ExperimentOutput> {
     const chain = plannerChain(p, ctx.seed);
     const n = chain.n;

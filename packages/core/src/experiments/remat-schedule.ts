@@ -67,6 +67,8 @@ export const rematScheduleExperiment = defineExperiment({
     timeNs: { label: 'total time', unit: 'ns', meaning: 'Simulated time of the whole schedule.' },
   },
   presets: { quick: { strategy: 'revolve', layers: 6, slots: 1 }, homework: { strategy: 'every-k', layers: 10, every: 5 }, revolve: { strategy: 'revolve', layers: 9, slots: 2 } },
+  // The trace and its timeline table: about n operations per layer for the schedules drawn here (n ≤ 64).
+  cost: { unit: 'timeline cells (ops × layers)', units: (p) => p.layers * p.layers },
   async run(p, ctx): Promise<ExperimentOutput> {
     const chain =
       p.chain === 'uniform'

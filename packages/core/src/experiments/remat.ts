@@ -48,6 +48,8 @@ export const rematExperiment = defineExperiment({
     cachedTimeNs: { label: 'backward-pass overhead, segments cached', unit: 'ns', meaning: 'Overhead of the cached mode.' },
     cachedPeakActivations: { label: 'peak activations held, segments cached', unit: 'activations', meaning: 'Most activations in memory at once in the cached mode (a whole segment is kept).' },
   },
+  // Two simulations of the chain plus the figure's sweep over at most 200 spacings k, each a simulation of n layers.
+  cost: { unit: 'layers simulated', units: (p) => p.layers * (2 + Math.min(p.layers, 200)) },
   async run(p, ctx): Promise<ExperimentOutput> {
     const n = p.layers;
     const k = Math.min(p.every, n);

@@ -23,6 +23,15 @@ const params = z.object({
   maxTrials: z.number().int().min(4).max(1_000_000).default(20_000).describe('most trials per grid point'),
 }).superRefine(orderedPairs([['minTrials', 'maxTrials']]));
 
+/** The grid points with their trials: the budget of random numbers per point sets them, within [minTrials, maxTrials]. */
+function trialPlan(p: z.output<typeof params>): { d1: number; d2: number; trials: number }[] {
+  const cap = Math.max(p.minTrials, p.maxTrials);
+  return p.d1s.flatMap((d1) => p.d2s.map((d2) => ({ d1, d2, trials: trialsFor(d1 * d2 + d1, p.budget, p.minTrials, cap) })));
+}
+
+/** Random numbers drawn at one grid point (W and x, every trial). */
+const drawn = (g: { d1: number; d2: number; trials: number }) => g.trials * (g.d1 * g.d2 + g.d1);
+
 interface Point extends Estimate {
   d1: number;
   d2: number;
@@ -151,13 +160,12 @@ export const rmsAtInitExperiment = defineExperiment({
     trials: { label: 'trials, all grid points', unit: '', meaning: 'Fresh draws of W and x, summed over all grid points.' },
   },
   presets: { quick: { d1s: [16, 64, 256], d2s: [16, 64, 256], budget: 2 ** 18, minTrials: 32 } },
+  cost: { unit: 'random numbers drawn', units: (p) => trialPlan(p).reduce((s, g) => s + drawn(g), 0) },
   async run(p, ctx): Promise<ExperimentOutput> {
     const base = createRng(ctx.seed);
-    const cap = Math.max(p.minTrials, p.maxTrials);
     // Progress counts random numbers drawn, so it moves evenly even though the large points take longest.
-    const grid = p.d1s.flatMap((d1) => p.d2s.map((d2) => ({ d1, d2, trials: trialsFor(d1 * d2 + d1, p.budget, p.minTrials, cap) })));
-    const work = (g: { d1: number; d2: number; trials: number }) => g.trials * (g.d1 * g.d2 + g.d1);
-    const total = grid.reduce((s, g) => s + work(g), 0);
+    const grid = trialPlan(p);
+    const total = grid.reduce((s, g) => s + drawn(g), 0);
     let done = 0;
     const points: Point[] = [];
     for (const g of grid) {
@@ -165,7 +173,7 @@ export const rmsAtInitExperiment = defineExperiment({
       const rng = base.jump().clone();
       points.push({ d1: g.d1, d2: g.d2, ...measureInitRms(rng, g.d1, g.d2, g.trials) });
       ctx.checkpoint(output(points, p));
-      done += work(g);
+      done += drawn(g);
       ctx.progress(done / total, `d₁ = ${g.d1}, d₂ = ${g.d2}`);
       await yieldToEventLoop();
     }

@@ -40,6 +40,15 @@ function grid(p: Params): { d1: number; batch: number; mode: BatchMode }[] {
   return batches.flatMap((batch) => (batch === 1 ? ['sum-of-signs' as const] : MODES).flatMap((mode) => p.d1s.map((d1) => ({ d1, batch, mode }))));
 }
 
+/** Multiply-adds of one trial at a grid point. */
+const trialCost = (p: Params, t: { d1: number; batch: number }) => t.d1 * p.d2 * (t.batch + 1);
+
+/** Every grid point with its trials: the budget of multiply-adds per point sets them, within [minTrials, maxTrials]. */
+function trialPlan(p: Params): { d1: number; batch: number; mode: BatchMode; trials: number }[] {
+  const cap = Math.max(p.minTrials, p.maxTrials);
+  return grid(p).map((t) => ({ ...t, trials: trialsFor(trialCost(p, t), p.budget, p.minTrials, cap) }));
+}
+
 function slopeOf(pts: Point[], batch: number, mode: BatchMode): { slope: number; stderr: number; expected: number } {
   const lp: LogLogPoint[] = pts.map((pt) => ({ x: [pt.d1], mean: pt.train.mean, stderr: pt.train.stderr }));
   const fit = logLogFit(lp);
@@ -208,13 +217,12 @@ export const signgdUpdateExperiment = defineExperiment({
     },
   },
   presets: { quick: { d1s: [4, 16, 64, 256], d2: 16, batches: [1, 4], budget: 2 ** 16, minTrials: 64 } },
+  cost: { unit: 'multiply-adds', units: (p) => trialPlan(p).reduce((s, t) => s + t.trials * trialCost(p, t), 0) },
   async run(p, ctx): Promise<ExperimentOutput> {
     const base = createRng(ctx.seed);
-    const cap = Math.max(p.minTrials, p.maxTrials);
-    const cost = (t: { d1: number; batch: number }) => t.d1 * p.d2 * (t.batch + 1);
     // Progress counts multiply-adds (trials × cost), so it moves evenly across small and large points.
-    const todo = grid(p).map((t) => ({ ...t, trials: trialsFor(cost(t), p.budget, p.minTrials, cap) }));
-    const totalCost = todo.reduce((s, t) => s + t.trials * cost(t), 0);
+    const todo = trialPlan(p);
+    const totalCost = todo.reduce((s, t) => s + t.trials * trialCost(p, t), 0);
     let done = 0;
     const points: Point[] = [];
     for (const t of todo) {
@@ -222,7 +230,7 @@ export const signgdUpdateExperiment = defineExperiment({
       const rng = base.jump().clone();
       points.push({ d1: t.d1, batch: t.batch, mode: t.mode, ...measureSigngdRms(rng, t.d1, p.d2, t.trials, t.batch, t.mode, p.gradients) });
       ctx.checkpoint(output(points, p));
-      done += t.trials * cost(t);
+      done += t.trials * trialCost(p, t);
       ctx.progress(done / totalCost, `B = ${t.batch}${t.batch > 1 ? ` ${t.mode}` : ''}, d₁ = ${t.d1}`);
       await yieldToEventLoop();
     }

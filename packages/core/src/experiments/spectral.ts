@@ -13,6 +13,7 @@ import { Rng } from '../base/rng.js';
 import type { Check, ExperimentOutput, Series, Table } from '../lab/contract.js';
 import { defineExperiment } from '../lab/define.js';
 import { yieldToEventLoop } from '../lab/run.js';
+import { datasetInputDim, mlpMultiplyAdds } from './training-cost.js';
 import { exactCheck, zCheck } from '../stats/checks.js';
 import { linearFit } from '../stats/linear-fit.js';
 import { RunningStats } from '../stats/running-stats.js';
@@ -33,6 +34,8 @@ type Params = z.output<typeof params>;
 
 const PARAMS: ParameterizationId[] = ['sp', 'mup'];
 const LOG_BAND = log2Det(1.2);
+/** Lanczos steps a spectral norm typically takes to certify 1e-5 here (for the cost estimate; the cap is `iterations`). */
+const TYPICAL_LANCZOS_STEPS = 60;
 const LABEL: Record<string, string> = { sp: 'SP', mup: 'μP' };
 const LAYERS: { w: TensorName; input: 'x' | 'h1' | 'h2'; output: 'h1' | 'h2' | 'logits' }[] = [
   { w: 'W1', input: 'x', output: 'h1' },
@@ -144,6 +147,13 @@ export const spectralExperiment = defineExperiment({
     mupLogitSlope: { label: 'μP logit change slope in width', unit: '', meaning: 'Log–log slope of RMS Δlogits against the width under μP; Θ(1) means nearer 0 than ±1.' },
   },
   presets: { quick: { widths: [128, 512, 2048], seeds: 3 } },
+  cost: {
+    unit: 'multiply-adds (one step, Lanczos)',
+    // Per initialisation, parameterization and width: one SGD step with the batch and one with a single example
+    // (3 × the forward's multiply-adds per example), and 9 spectral norms (W, ΔW for both batches, 3 layers) by Lanczos,
+    // two matvecs a step, most stopping well before `iterations` once certified.
+    units: (p) => 2 * p.seeds * p.widths.reduce((s, w) => s + (3 * (p.batchSize + 1) + 9 * 2 * Math.min(p.iterations, TYPICAL_LANCZOS_STEPS)) * mlpMultiplyAdds(datasetInputDim(p.dataset), w), 0),
+  },
   async run(p: Params, ctx): Promise<ExperimentOutput> {
     const dataset = await loadDataset(p.dataset);
     const B = p.batchSize;

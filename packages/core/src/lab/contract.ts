@@ -115,6 +115,17 @@ export interface CellServices {
   execute?: CellExecutor;
 }
 
+
+/** How an experiment predicts its work from its (validated) parameters. */
+export interface CostModel<P = Record<string, unknown>> {
+  /** What one work unit is, in words (e.g. 'random numbers drawn'). */
+  unit: string;
+  /** Work units a run with these parameters does. */
+  units(params: P): number;
+  /** Threads the work spreads over when `cores` are available (default: 1, the run is single-threaded). */
+  threads?(params: P, cores: number): number;
+}
+
 /** An experiment: its texts, its parameter schema and presets, and a deterministic `run` (see the contract above). */
 export interface Experiment<S extends z.ZodObject = z.ZodObject> {
   /** kebab-case, unique. */
@@ -134,6 +145,9 @@ export interface Experiment<S extends z.ZodObject = z.ZodObject> {
   /** What every key of the result's `values` means (label, unit, one sentence, which value is its standard error).
    * A test runs every experiment and fails on a value key without an entry here. */
   values: ValueCatalog;
+  /** Predicts the run's work from its parameters; `estimateCost` turns it into seconds with constants calibrated on
+   * one machine class (a test holds the estimate within 2× of the measured CPU time on every preset). */
+  cost: CostModel<z.output<S>>;
   /** Named parameter sets: `quick` for a fast but meaningful run; `smoke` (optional) for the seconds-long runs of
    * contract tests, where `quick` is still long. */
   presets?: Record<string, Partial<z.input<S>>>;

@@ -6,3 +6,4 @@ export { defineExperiment } from './define.js';
 export { paramFields, parseParamText, formatParamText, type ParamField, type ParamType } from './params.js';
 export { runExperiment, resolveParams, ParamError, yieldToEventLoop } from './run.js';
 export { describeValues, estimateWithStderr, valueAmountText, valueInfo, valuesTable, valueText, type DescribedValue, type NumberFormat, type ValueCatalog, type ValueInfo } from './value-info.js';
+export { costFit, costMachine, durationText, estimateCost, predictCpuSeconds, type CostEstimate, type CostFit, type CostModel } from './cost.js';
