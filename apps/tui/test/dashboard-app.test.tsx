@@ -39,6 +39,8 @@ describe('dashboard', () => {
     for (const e of registry) expect(frame).toContain(e.title.slice(0, 20));
     expect(frame.match(/not run/g)?.length).toBe(registry.length);
     expect(frame).toContain('? help');
+    // The selected experiment's cost with its current parameters, before anything runs.
+    expect(frame).toMatch(/cost: (under a second|about \d+ s on one core)/);
   });
 
   it('moves the selection, runs the selected experiment and shows its verdict, then its result', async () => {
@@ -57,7 +59,9 @@ describe('dashboard', () => {
     await ui.press('v');
     const view = await ui.waitFor('── Checks');
     expect(view).toContain('── Values');
-    expect(view).toMatch(/fwd\s+20\s+loadmem\s+10/);
+    expect(view).toContain('forward steps (recompute) = 20 steps');
+    expect(view).toContain('memory loads = 10 loads');
+    expect(view).not.toMatch(/\bbreakEvenNs\b|\bcachedFwd\b/);
     expect(view).toMatch(/lines 1–\d+ of \d+/);
     await ui.press(KEY.escape);
     await ui.waitFor('❯ 4a–4c');
@@ -88,7 +92,7 @@ describe('dashboard', () => {
     expect(frame).toContain('cancelled — partial result');
     await ui.press('v');
     const view = await ui.waitFor('── Values');
-    const done = Number(/done\s+(\d+)/.exec(view)?.[1]);
+    const done = Number(/units counted = (\d+) units/.exec(view)?.[1]);
     expect(done).toBeGreaterThan(0);
     expect(done).toBeLessThan(100_000);
   });

@@ -90,7 +90,7 @@ describe.runIf(hasTmux)('dashboard under tmux (120 × 40)', () => {
     await settle();
     keys('v');
     const view = await waitScreen((s) => s.includes('── Checks'), 'the result view');
-    expect(view).toMatch(/fwd\s+20\s+loadmem\s+10/);
+    expect(view).toContain('forward steps (recompute) = 20 steps');
     expect(view).toMatch(/lines 1–\d+ of \d+/);
     await settle();
     keys('Space');

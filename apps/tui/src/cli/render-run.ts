@@ -1,17 +1,13 @@
 // Human-readable rendering of an experiment result: headline values, the checks table (✓/✗, measured vs expected
 // ± stderr), optionally the experiment's own tables.
-import type { Check, ExperimentResult, Table } from '@hw3/core';
+import { describeValues, findExperiment, valueText, type Check, type ExperimentResult, type Table } from '@hw3/core';
 import { formatNumber, renderTable } from './format.js';
 import type { Style } from './style.js';
 
-function valueLines(values: ExperimentResult['values']): string[] {
-  const rows: string[][] = [];
-  for (const [key, value] of Object.entries(values)) {
-    if (key.endsWith('Stderr') && key.slice(0, -6) in values) continue;
-    const stderr = values[`${key}Stderr`];
-    rows.push([key, `${formatNumber(value)}${stderr !== undefined ? ` ± ${formatNumber(stderr, 2)}` : ''}`]);
-  }
-  return renderTable(rows);
+/** `label = value ± error unit`, one a line, from the experiment's value metadata (JSON output keeps the keys). */
+function valueLines(result: ExperimentResult): string[] {
+  const catalog = findExperiment(result.id)?.values ?? {};
+  return describeValues(catalog, result.values).map((v) => `  ${valueText(v, formatNumber)}`);
 }
 
 function checkRow(check: Check, style: Style): string[] {
@@ -36,7 +32,7 @@ export function renderRun(result: ExperimentResult, style: Style, withTables: bo
     style.dim(`params ${JSON.stringify(result.params)}`),
   ];
   if (result.status === 'cancelled') lines.push(style.warn('cancelled: showing what finished before the interrupt'));
-  lines.push('', style.bold('values'), ...valueLines(result.values), '');
+  lines.push('', style.bold('values'), ...valueLines(result), '');
   // A cancelled run has only the checks of what finished: say so instead of "all 0 pass".
   const ran = result.checks.length;
   const summary =

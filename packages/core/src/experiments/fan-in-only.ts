@@ -53,8 +53,8 @@ function output(points: Point[], p: Params): ExperimentOutput {
     const zFit = familyThreshold(m);
     const init = logLogFit(points.map((pt) => ({ x: [pt.d2], mean: pt.init.mean, stderr: pt.init.stderr })));
     const sign = logLogFit(points.map((pt) => ({ x: [pt.d2], mean: pt.signgd.mean, stderr: pt.signgd.stderr })));
-    checks.push(zCheck('slopeD2 of E‖Wx‖²_rms = 0', 0, init.slopes[0]!, init.slopeStderrs[0]!, zFit));
-    checks.push(zCheck('slopeD2 of E‖y′‖²_rms = 0', 0, sign.slopes[0]!, sign.slopeStderrs[0]!, zFit));
+    checks.push(zCheck('slope of E‖Wx‖²_rms in d₂ = 0', 0, init.slopes[0]!, init.slopeStderrs[0]!, zFit));
+    checks.push(zCheck('slope of E‖y′‖²_rms in d₂ = 0', 0, sign.slopes[0]!, sign.slopeStderrs[0]!, zFit));
     Object.assign(values, {
       slopeD2: finiteOrNull(init.slopes[0]!),
       slopeD2Stderr: finiteOrNull(init.slopeStderrs[0]!),

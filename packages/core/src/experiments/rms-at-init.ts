@@ -57,10 +57,10 @@ function output(points: Point[], p: z.output<typeof params>): ExperimentOutput {
   const normalizedMean = wSum > 0 ? wMean / wSum : NaN;
   const normalizedStderr = wSum > 0 ? 1 / Math.sqrt(wSum) : NaN;
   if (Number.isFinite(slopeD1)) {
-    checks.push(zCheck('slopeD1 (log–log, over the grid) = 1', 1, slopeD1, slopeD1Stderr, zSlope));
-    checks.push(zCheck('slopeD2 (log–log, over the grid) = 0', 0, slopeD2, slopeD2Stderr, zSlope));
+    checks.push(zCheck('slope of E‖Wx‖²_rms in d₁ (log–log, over the grid) = 1', 1, slopeD1, slopeD1Stderr, zSlope));
+    checks.push(zCheck('slope of E‖Wx‖²_rms in d₂ (log–log, over the grid) = 0', 0, slopeD2, slopeD2Stderr, zSlope));
   }
-  if (points.length > 0) checks.push(zCheck('normalizedMean with W/√d₁ = 1', 1, normalizedMean, normalizedStderr, zSlope, 'inverse-variance pooled over the grid'));
+  if (points.length > 0) checks.push(zCheck('E‖(W/√d₁)x‖²_rms = 1', 1, normalizedMean, normalizedStderr, zSlope, 'inverse-variance pooled over the grid'));
 
   const series: Series[] = [];
   for (const d2 of p.d2s) {

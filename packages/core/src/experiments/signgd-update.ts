@@ -71,9 +71,9 @@ function output(points: Point[], p: Params): ExperimentOutput {
   const values: Record<string, number | null> = {};
   if (homework.length >= 2) {
     const top = slopeOf(homework.slice(-2), 1, 'sum-of-signs');
-    checks.push(zCheck(`slopeD1 (between the two largest d₁) = closed form's local slope`, top.expected, top.slope, top.stderr, zFit, 'tends to 2 as d₁ grows'));
+    checks.push(zCheck(`slope of E‖y′‖²_rms in d₁ (between the two largest d₁) = closed form's local slope`, top.expected, top.slope, top.stderr, zFit, 'tends to 2 as d₁ grows'));
     const all = slopeOf(homework, 1, 'sum-of-signs');
-    checks.push(zCheck(`slopeD1 over the grid = closed form's slope on the grid`, all.expected, all.slope, all.stderr, zFit));
+    checks.push(zCheck(`slope of E‖y′‖²_rms in d₁ over the grid = closed form's slope on the grid`, all.expected, all.slope, all.stderr, zFit));
     Object.assign(values, {
       slopeD1: finiteOrNull(top.slope),
       slopeD1Stderr: finiteOrNull(top.stderr),
@@ -86,7 +86,7 @@ function output(points: Point[], p: Params): ExperimentOutput {
   if (last) {
     const k = c2(last.d1);
     checks.push(
-      zCheck(`normalizedMean = 1 + (π/2 − 1)/d₁ at d₁=${last.d1}, scale (1/d₁)√(π/2)`, mupClosedForm.signgdNormalized(last.d1), k * last.train.mean, k * last.train.stderr, familyThreshold(m, last.train.trials - 1)),
+      zCheck(`E‖y′‖²_rms scaled by (π/2)/d₁² = 1 + (π/2 − 1)/d₁ at d₁=${last.d1}`, mupClosedForm.signgdNormalized(last.d1), k * last.train.mean, k * last.train.stderr, familyThreshold(m, last.train.trials - 1)),
     );
     Object.assign(values, {
       normalizedMean: k * last.train.mean,

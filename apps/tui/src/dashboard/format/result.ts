@@ -1,6 +1,6 @@
 // The whole result view as lines, built only from the experiment contract (result + optional experiment metadata),
 // so an experiment registered later renders without dashboard code.
-import type { Experiment, ExperimentResult } from '@hw3/core';
+import { describeValues, findExperiment, valueAmountText, type Experiment, type ExperimentResult } from '@hw3/core';
 import { checkLines } from './checks.js';
 import { heading, line, wrapText, type Line } from './lines.js';
 import { formatNumber } from './number.js';
@@ -61,20 +61,11 @@ export function resultLines(result: ExperimentResult, width: number, experiment?
     [{ text: `seed ${result.seed}   `, dim: true }, ...verdictLine(result)],
     line(paramsText(result.params), { dim: true }),
   ];
-  const values = Object.entries(result.values);
+  // `label = value ± error unit`, one a line, from the experiment's value metadata.
+  const values = describeValues((experiment ?? findExperiment(result.id))?.values ?? {}, result.values);
   if (values.length > 0) {
     lines.push([], heading('Values', width));
-    const nameWidth = Math.min(28, Math.max(...values.map(([k]) => k.length)));
-    const cell = nameWidth + 16;
-    const perRow = Math.max(1, Math.floor(width / cell));
-    for (let i = 0; i < values.length; i += perRow) {
-      lines.push(
-        values.slice(i, i + perRow).flatMap(([k, v]) => [
-          { text: `${k.padEnd(nameWidth)} `, dim: true },
-          { text: formatNumber(v).padEnd(cell - nameWidth - 1) },
-        ]),
-      );
-    }
+    for (const v of values) lines.push([{ text: `${v.label} = `, dim: true }, { text: valueAmountText(v, formatNumber), bold: true }]);
   }
   if (result.checks.length > 0) lines.push([], heading('Checks', width), ...checkLines(result.checks, width));
   if (plots && result.series.length > 0) {
