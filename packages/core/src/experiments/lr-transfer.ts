@@ -2,6 +2,7 @@
 // control that says why SP's optimum moves by less than the hidden layers alone would make it.
 import { z } from 'zod';
 import { sweepConfigs } from '../mup/sweep.js';
+import { MAX_WIDTH } from '../mup/tensor-plan.js';
 import type { TrainResult } from '../mup/train.js';
 import { runTrainingCells } from './training-cells.js';
 import type { ExperimentOutput } from '../lab/contract.js';
@@ -12,10 +13,10 @@ import { lrGrid, transferOutput, TRANSFER_PARAMETERIZATIONS } from './lr-transfe
 const params = z.object({
   dataset: z.enum(['mnist', 'synthetic']).default('mnist').describe('training data: MNIST digits or the small synthetic teacher task'),
   optimizer: z.enum(['adam', 'sgd', 'signgd']).default('adam').describe('optimizer (TP5 Figure 1 used Adam)'),
-  widths: z.array(z.number().int().min(8).max(4096)).min(2).max(8).default([128, 256, 512, 1024, 2048]).describe('hidden widths, ascending'),
+  widths: z.array(z.number().int().min(8).max(MAX_WIDTH)).min(2).max(8).default([128, 256, 512, 1024, 2048]).describe('hidden widths, ascending'),
   log2LrMin: z.number().int().min(-30).max(10).default(-14).describe('smallest log₂ learning rate of the grid'),
   log2LrMax: z.number().int().min(-30).max(10).default(-6).describe('largest log₂ learning rate of the grid'),
-  baseWidth: z.number().int().min(1).max(4096).default(128).describe('base width: μP equals SP there'),
+  baseWidth: z.number().int().min(1).max(MAX_WIDTH).default(128).describe('base width: μP equals SP there'),
   steps: z.number().int().min(1).max(100_000).default(150).describe('training steps per run'),
   batchSize: z.number().int().min(1).max(1024).default(64).describe('minibatch size'),
   seeds: z.number().int().min(1).max(16).default(2).describe('seeds per point (bands show ±2 standard errors)'),
@@ -94,6 +95,12 @@ export const lrTransferExperiment = defineExperiment({
     quick: { widths: [32, 128, 512], baseWidth: 32, log2LrMin: -14, log2LrMax: -4, steps: 100, seeds: 1 },
     // Seconds (contract and browser tests): the synthetic task, whose optima sit inside this grid at 20 steps.
     smoke: { dataset: 'synthetic', widths: [32, 256], baseWidth: 32, log2LrMin: -10, log2LrMax: -2, steps: 20, seeds: 1 },
+    // TP5 Figure 1's widths, 128 … 8192, otherwise the defaults: 7 widths × 9 LRs × 3 parameterizations × 2 seeds =
+    // 378 training runs. One width-8192 run is 150 steps × 28.3 GFLOP (6 × batch 64 × 73.6 M weights) ≈ 4.2
+    // TFLOP, about 2.6 min of one core at the trainer's 27 GFLOP/s; all widths together cost 1.39× the widest, so the
+    // preset is ≈ 54 × 2.6 min × 1.39 ≈ 3.3 CPU-hours: ≈ 1.7 h on 2 cores, ≈ 3.3 h / N with N one-core workers
+    // (`--redis` and `hw3 worker`, README). Interrupted, it resumes from its stored runs.
+    paper: { widths: [128, 256, 512, 1024, 2048, 4096, 8192], baseWidth: 128 },
   },
   cost: {
     unit: 'multiply-adds of training and evaluation',
