@@ -96,9 +96,9 @@ export const lrTransferExperiment = defineExperiment({
     // Seconds (contract and browser tests): the synthetic task, whose optima sit inside this grid at 20 steps.
     smoke: { dataset: 'synthetic', widths: [32, 256], baseWidth: 32, log2LrMin: -10, log2LrMax: -2, steps: 20, seeds: 1 },
     // TP5 Figure 1's widths, 128 … 8192, otherwise the defaults: 7 widths × 9 LRs × 3 parameterizations × 2 seeds =
-    // 378 training runs. One width-8192 run is 150 steps × 28.3 GFLOP (6 × batch 64 × 73.6 M weights) ≈ 4.2
-    // TFLOP, about 2.6 min of one core at the trainer's 27 GFLOP/s; all widths together cost 1.39× the widest, so the
-    // preset is ≈ 54 × 2.6 min × 1.39 ≈ 3.3 CPU-hours: ≈ 1.7 h on 2 cores, ≈ 3.3 h / N with N one-core workers
+    // 378 training runs. One width-8192 run is 150 steps × 28.3 GFLOP (6 × batch 64 × 73.6 M weights) ≈ 4.2 TFLOP:
+    // measured 168 s of CPU (25 GFLOP/s, seed 1, μP, Adam 2^-10); all widths together cost 1.39× the widest, so the
+    // preset is ≈ 54 × 168 s × 1.39 ≈ 3.5 CPU-hours: ≈ 1.8 h on 2 cores, ≈ 3.5 h / N with N one-core workers
     // (`--redis` and `hw3 worker`, README). Interrupted, it resumes from its stored runs.
     paper: { widths: [128, 256, 512, 1024, 2048, 4096, 8192], baseWidth: 128 },
   },
