@@ -7,6 +7,7 @@ import { init } from '@hw3/core/runtime';
 import { CancelledError, Hw3Error } from '@hw3/core/errors';
 import { ParamError, runExperiment } from '@hw3/core/experiments/run';
 import { loadExperiment } from '@hw3/core/experiments/catalog';
+import { estimateCost } from '@hw3/core/lab';
 import { paramFields, type ParamField } from '@hw3/core/experiments/params';
 import type { Experiment, ExperimentOutput, ExperimentResult, RunContext } from '@hw3/core/experiments/api';
 import type { ClaimResult } from '@hw3/core/claims';
@@ -15,6 +16,8 @@ import { readQuery, writeQuery } from './url-state';
 import { NO_REQUEST, type FromWorker, type ToWorker, type WireError } from './worker-protocol';
 
 const post = (message: FromWorker) => (self as unknown as Worker).postMessage(message);
+/** Cores this browser offers: a training sweep spreads over that many workers. */
+const cores = (self as unknown as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
 const started = performance.now();
 const ready = init().then(() => post({ type: 'ready', loadMs: performance.now() - started }));
 const running = new Map<number, AbortController>();
@@ -112,7 +115,14 @@ async function validate(message: Extract<ToWorker, { type: 'validate' }>): Promi
   const seed = checkSeedText(message.seedText);
   if (!seed.ok) errors.push(['seed', seed.message]);
   const query = seed.ok && errors.length === 0 ? writeQuery(fields, params, seed.value as number) : undefined;
-  post({ type: 'validated', id: message.id, errors, ...(query !== undefined ? { query } : {}) });
+  // Whole-schema rules may still reject what every field accepts: then there is no estimate, and the run will say why.
+  let cost: string | undefined;
+  try {
+    if (query !== undefined) cost = estimateCost(experiment, params, { cores }).text;
+  } catch {
+    cost = undefined;
+  }
+  post({ type: 'validated', id: message.id, errors, ...(query !== undefined ? { query } : {}), ...(cost !== undefined ? { cost } : {}) });
 }
 
 async function claim(message: Extract<ToWorker, { type: 'claim' }>): Promise<void> {

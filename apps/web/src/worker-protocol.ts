@@ -40,7 +40,8 @@ export type FromWorker =
   | { type: 'partial'; id: number; output: ExperimentOutput }
   | { type: 'result'; id: number; result: ExperimentResult; ms: number }
   | { type: 'cancelled'; id: number; partial?: ExperimentResult }
-  | { type: 'validated'; id: number; errors: [string, string][]; query?: string }
+  /** `cost`: what a run of the valid form would cost ("about 40 s on one core"). */
+  | { type: 'validated'; id: number; errors: [string, string][]; query?: string; cost?: string }
   | { type: 'claim-result'; id: number; verdict: ClaimResult; ms: number }
   | { type: 'claim-cancelled'; id: number; partial?: ClaimResult }
   | { type: 'error'; id: number; error: WireError };

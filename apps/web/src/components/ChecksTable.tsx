@@ -2,11 +2,14 @@
 import type { Check } from '@hw3/core';
 import { fmt } from '../format';
 
-/** Half-width of the allowed interval around the measurement: zMax·stderr (statistical) or the tolerance (exact). */
+/** Half-width of the allowed interval around the measurement: zMax·stderr (statistical) or the tolerance. */
 function allowance(c: Check): number | undefined {
   if (c.stderr !== undefined) return (c.zMax ?? 5) * c.stderr;
   return c.tolerance;
 }
+
+/** An exact check (a count, a bitwise equality): no standard error and no tolerance, so no error bar to draw. */
+const isExact = (c: Check) => c.stderr === undefined && !((c.tolerance ?? 0) > 0);
 
 function ErrorBar({ check }: { check: Check }) {
   const half = allowance(check) ?? 0;
@@ -59,11 +62,11 @@ export function ChecksTable({ checks }: { checks: Check[] }) {
               <td>
                 {c.stderr !== undefined
                   ? `± ${fmt(c.stderr)} (z = ${fmt(c.z ?? NaN)}, |z| ≤ ${fmt(c.zMax ?? 5)})`
-                  : `tolerance ${fmt(c.tolerance ?? 0)}`}
+                  : isExact(c)
+                    ? 'exact'
+                    : `tolerance ${fmt(c.tolerance ?? 0)}`}
               </td>
-              <td>
-                <ErrorBar check={c} />
-              </td>
+              <td>{isExact(c) ? <span className="sr-only">no error bar: exact</span> : <ErrorBar check={c} />}</td>
             </tr>
           ))}
         </tbody>

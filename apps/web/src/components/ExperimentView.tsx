@@ -27,6 +27,8 @@ interface Validation {
   errors: Map<string, string>;
   /** The query that runs the form, when it is valid. */
   query: string | undefined;
+  /** What running the valid form would cost. */
+  cost?: string;
 }
 
 export function ExperimentView({ texts: experiment, form: spec }: { texts: ExperimentTexts; form: FormSpec }) {
@@ -61,7 +63,7 @@ export function ExperimentView({ texts: experiment, form: spec }: { texts: Exper
       if (m.id !== latest.current) return;
       const v: Validation =
         m.type === 'validated'
-          ? { id: m.id, errors: new Map(m.errors), query: m.query }
+          ? { id: m.id, errors: new Map(m.errors), query: m.query, ...(m.cost !== undefined ? { cost: m.cost } : {}) }
           : { id: m.id, errors: new Map([['form', `${m.error.name}: ${m.error.message}`]]), query: undefined };
       setValidation(v);
       if (!submitWhenChecked.current) return;
@@ -177,6 +179,10 @@ export function ExperimentView({ texts: experiment, form: spec }: { texts: Exper
             Defaults
           </button>
         </div>
+        <p className="cost" data-testid="form-cost" aria-live="polite">
+          Estimated cost: {checked && validation.cost ? validation.cost : checked && errors.size > 0 ? '— (fix the values marked above)' : '…'}
+          <span className="muted"> (defaults: {spec.costs.defaults.text}{spec.costs.presets.map(([name, c]) => `; ${name}: ${c.text}`).join('')})</span>
+        </p>
         {errors.has('form') && (
           <p className="error" role="alert">
             {errors.get('form')}
@@ -189,6 +195,7 @@ export function ExperimentView({ texts: experiment, form: spec }: { texts: Exper
         )}
       </form>
       <RunStatusBar state={state} />
+
       {state.error && (
         <div className="notice error" role="alert" data-testid="run-error">
           <p>
@@ -198,6 +205,7 @@ export function ExperimentView({ texts: experiment, form: spec }: { texts: Exper
       )}
       {state.result && !state.partial && (
         <ResultView
+          catalog={experiment.values}
           result={state.result}
           ms={state.status === 'done' ? state.ms : undefined}
           onReport={() => void downloadReport({ experiment, result: state.result!, ms: state.ms ?? 0 })}
@@ -205,6 +213,7 @@ export function ExperimentView({ texts: experiment, form: spec }: { texts: Exper
       )}
       {state.partial && state.reading && (
         <ResultView
+          catalog={experiment.values}
           result={{ id: experimentId, question: '', title, seed: state.reading.seed, params: state.reading.params, status: 'complete', ...state.partial }}
           ms={undefined}
           running

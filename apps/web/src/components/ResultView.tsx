@@ -2,6 +2,7 @@
 // Any experiment's result, rendered generically: verdict, values, checks, figures and tables, with exports.
 import { useMemo } from 'react';
 import type { ExperimentResult } from '@hw3/core/experiments/api';
+import { describeValues, valueAmountText, valuesTable, type ValueCatalog } from '@hw3/core/lab';
 import { alignFigure, figuresOf } from '../plot-data';
 import { fmt } from '../format';
 import { resultToJson, saveBlob, tableToCsv } from '../export-files';
@@ -9,14 +10,17 @@ import { ChecksTable } from './ChecksTable';
 import { DataTable } from './DataTable';
 import { Plot } from './Plot';
 
-function valuesCsv(result: ExperimentResult): string {
-  return tableToCsv({ title: 'values', columns: ['name', 'value'], rows: Object.entries(result.values).map(([k, v]) => [k, v]) });
+/** The values as CSV: a header of labels (quantity, value, standard error, unit, meaning) and the raw key last. */
+function valuesCsv(result: ExperimentResult, catalog: ValueCatalog): string {
+  return tableToCsv({ title: 'values', ...valuesTable(catalog, result.values) });
 }
 
 /** `running`: the output so far of a run that goes on (no exports until it ends). */
 /** `onReport`: offers the hand-in report (HTML) of this tab's runs. */
-export function ResultView({ result, ms, running = false, onReport }: { result: ExperimentResult; ms: number | undefined; running?: boolean; onReport?: () => void }) {
+/** `catalog`: what each value means (its label, unit and standard error), from the experiment. */
+export function ResultView({ result, catalog, ms, running = false, onReport }: { result: ExperimentResult; catalog: ValueCatalog; ms: number | undefined; running?: boolean; onReport?: () => void }) {
   const figures = useMemo(() => figuresOf(result.series).map(alignFigure), [result]);
+  const values = useMemo(() => describeValues(catalog, result.values), [catalog, result]);
   const failed = result.checks.filter((c) => !c.pass).length;
   const verdict =
     (running ? 'so far: ' : '') +
@@ -40,7 +44,7 @@ export function ResultView({ result, ms, running = false, onReport }: { result: 
           <button type="button" onClick={() => saveBlob(`${base}.json`, new Blob([resultToJson(result)], { type: 'application/json' }))}>
             JSON
           </button>
-          <button type="button" onClick={() => saveBlob(`${base}-values.csv`, new Blob([valuesCsv(result)], { type: 'text/csv' }))}>
+          <button type="button" onClick={() => saveBlob(`${base}-values.csv`, new Blob([valuesCsv(result, catalog)], { type: 'text/csv' }))}>
             CSV
           </button>
           {onReport && (
@@ -51,12 +55,13 @@ export function ResultView({ result, ms, running = false, onReport }: { result: 
         </span>
         )}
       </div>
-      {Object.keys(result.values).length > 0 && (
+      {values.length > 0 && (
         <dl className="values">
-          {Object.entries(result.values).map(([k, v]) => (
-            <div key={k}>
-              <dt>{k}</dt>
-              <dd>{fmt(v)}</dd>
+          {values.map((v) => (
+            <div key={v.key} data-key={v.key}>
+              <dt>{v.label}</dt>
+              <dd>{valueAmountText(v, fmt)}</dd>
+              {v.meaning && <dd className="meaning">{v.meaning}</dd>}
             </div>
           ))}
         </dl>
