@@ -120,6 +120,30 @@ export class CancelledError<P = unknown> extends Hw3Error {
   }
 }
 
+/** An error as plain data, able to cross a thread or worker boundary (structured cloning keeps only an Error's name
+ * and message): the typed error's code and parameter, and a parameter error's list of problems. */
+export interface SerializedError {
+  name: string;
+  message: string;
+  code?: string;
+  param?: string;
+  /** One entry per rejected parameter (ParamError). */
+  issues?: { param: string; message: string }[];
+}
+
+/** Any thrown value as a {@link SerializedError}: what a worker sends back when its work fails. */
+export function serializeError(error: unknown): SerializedError {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  const { code, param, issues } = error as Error & { code?: unknown; param?: unknown; issues?: unknown };
+  return {
+    name: error.name,
+    message: error.message,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(typeof param === 'string' ? { param } : {}),
+    ...(Array.isArray(issues) ? { issues: issues.map((i: { param: unknown; message: unknown }) => ({ param: String(i.param), message: String(i.message) })) } : {}),
+  };
+}
+
 /**
  * Text for a message, clipped so a huge value (a 10 000-entry list, a pasted file) cannot flood it: the first
  * characters, an ellipsis and the full length, e.g. `1,2,3,4,…(48893 characters)`.

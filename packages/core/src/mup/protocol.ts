@@ -1,5 +1,5 @@
 // Messages between a training pool and its workers, and the worker side's handler (shared by Node and browsers).
-import { Hw3Error } from '../base/errors.js';
+import { serializeError, type SerializedError } from '../base/errors.js';
 import { loadDataset, type Dataset, type DatasetName } from './data.js';
 import { trainRun, type TrainConfig, type TrainResult } from './train.js';
 
@@ -7,7 +7,7 @@ export type ToWorker = { type: 'run'; id: number; config: TrainConfig };
 export type FromWorker =
   | { type: 'progress'; id: number; fraction: number }
   | { type: 'result'; id: number; result: TrainResult }
-  | { type: 'error'; id: number; error: { name: string; message: string; code?: string; param?: string } };
+  | { type: 'error'; id: number; error: SerializedError };
 
 const datasets = new Map<DatasetName, Promise<Dataset>>();
 
@@ -23,11 +23,6 @@ export async function handleTask(message: ToWorker, post: (m: FromWorker) => voi
     const result = trainRun(config, await dataset, { progress: (fraction) => post({ type: 'progress', id, fraction }) });
     post({ type: 'result', id, result });
   } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    post({
-      type: 'error',
-      id,
-      error: { name: e.name, message: e.message, ...(e instanceof Hw3Error ? { code: e.code, ...(e.param ? { param: e.param } : {}) } : {}) },
-    });
+    post({ type: 'error', id, error: serializeError(error) });
   }
 }

@@ -1,0 +1,11 @@
+export { checkAllowanceText } from './checks.js';
+export { checkField, checkForm, fieldTexts, SEED_FIELD, type FormCheck } from './fields.js';
+export { cellText, formatDuration, formatNumber } from './format.js';
+export { groupByQuestion, groupTitle, LABS_TITLE, questionNumber, type ExperimentGroup } from './groups.js';
+export { runRequest, type RunRequestOptions } from './run-request.js';
+export { checkSeedText, DEFAULT_SEED, SEED_ALLOWED } from './seed.js';
+export { columnWidths, fit, resultTableLines, textTable, visibleWidth, type Align, type TextTableOptions } from './table.js';
+export type { TextCheck } from './text-check.js';
+export { valueRows, type ValueRow } from './values.js';
+export { verdictOf, verdictText, type Verdict } from './verdict.js';
+export { isFinal, type RunFromWorker, type RunRequest, type RunToWorker, type SerializedError } from './worker-protocol.js';
