@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { wantsJson } from './cli/argv.js';
 import { endQuietlyOnClosedPipe } from './cli/closed-pipe.js';
+import { checkSeedText } from '@hw3/client/seed';
 import { UsageError } from './cli/exit.js';
 import { interruptBeforeWork, releaseEarlyInterrupt } from './cli/interrupt.js';
 
@@ -14,12 +15,9 @@ const json = wantsJson(process.argv.slice(2));
 interruptBeforeWork(json);
 
 function parseSeed(value: string): number {
-  const seed = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(seed)) {
-    const allowed = 'an integer from 0 to 2^53 − 1';
-    throw new UsageError(`--seed must be ${allowed}, got ${JSON.stringify(value.slice(0, 80))}`, { code: 'INVALID_ARGUMENT', param: '--seed', value: value.slice(0, 80), allowed });
-  }
-  return seed;
+  const seed = checkSeedText(value, '--seed');
+  if (!seed.ok) throw new UsageError(seed.message, { code: 'INVALID_ARGUMENT', param: '--seed', value: value.slice(0, 80), allowed: seed.allowed });
+  return seed.value;
 }
 
 /** Bad input: the message on stderr, the error object on stdout with --json; exit 2. */

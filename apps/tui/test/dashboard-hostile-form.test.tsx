@@ -3,9 +3,12 @@
 // message short, and a valid value typed afterwards is accepted again. The form itself renders such values.
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
-import { experiments, paramFields, type ParamField } from '@hw3/core';
+import { experiments, paramFields, type Experiment, type ParamField } from '@hw3/core';
 import { ParamForm } from '../src/dashboard/ParamForm.js';
-import { initialTexts, SEED, validateForm } from '../src/dashboard/validate-form.js';
+import { checkForm, fieldTexts, SEED_FIELD } from '@hw3/client/fields';
+
+const initialTexts = (experiment: Experiment) => Object.fromEntries(fieldTexts(paramFields(experiment)));
+const errorsOf = (check: { errors: [string, string][] }) => new Map(check.errors);
 
 const HOSTILE = ['x'.repeat(10_000), '9'.repeat(10_000), '1e999', '-1e999', '__proto__', 'constructor', 'NaN', 'Infinity', '1,,2', ',', '', ' ', '0x10', '１２', '\u0000', '1;2'];
 
@@ -16,11 +19,11 @@ describe('parameter form with hostile values', () => {
     it(`${experiment.id}: every field rejects or accepts each value with a message naming it`, () => {
       const fields = paramFields(experiment);
       const defaults = initialTexts(experiment);
-      expect(validateForm(experiment, fields, defaults, '1').errors).toEqual({});
+      expect(checkForm(experiment, defaults, '1', fields).errors).toEqual([]);
       for (const field of fields) {
         for (const value of HOSTILE) {
-          const check = validateForm(experiment, fields, { ...defaults, [field.name]: value }, '1');
-          const message = check.errors[field.name];
+          const check = checkForm(experiment, { ...defaults, [field.name]: value }, '1', fields);
+          const message = errorsOf(check).get(field.name);
           if (message === undefined) {
             // Accepted: only text a field may really hold (a formula field takes any short string).
             expect(check.params, `${field.name}=${JSON.stringify(value.slice(0, 20))}`).toBeDefined();
@@ -37,7 +40,7 @@ describe('parameter form with hostile values', () => {
     const experiment = experiments[0]!;
     const fields = paramFields(experiment);
     for (const seed of ['-1', '1e999', '__proto__', 'x'.repeat(10_000), '9'.repeat(30)]) {
-      const message = validateForm(experiment, fields, initialTexts(experiment), seed).errors[SEED];
+      const message = errorsOf(checkForm(experiment, initialTexts(experiment), seed, fields)).get(SEED_FIELD);
       expect(message).toContain('seed');
       expect(message!.length).toBeLessThan(400);
     }

@@ -6,7 +6,7 @@ import { findExperiment, runExperiment, type Check, type Series } from '@hw3/cor
 import { ResultView } from '../src/dashboard/ResultView.js';
 import { checkLines, errorBar } from '../src/dashboard/format/checks.js';
 import { plainText } from '../src/dashboard/format/lines.js';
-import { formatNumber } from '../src/dashboard/format/number.js';
+import { formatNumber } from '@hw3/client/format';
 import { figureLines } from '../src/dashboard/format/plot.js';
 import { resultLines } from '../src/dashboard/format/result.js';
 import { tableLines } from '../src/dashboard/format/table.js';

@@ -2,6 +2,7 @@
 // Every parser throws a UsageError naming the flag, the value and what is allowed (commander's own errors lose them).
 import { Option } from 'commander';
 import { clipText, formatParamText, InvalidArgumentError, parseParamText, paramFields, type Experiment, type ParamField } from '@hw3/core';
+import { checkSeedText } from '@hw3/client/seed';
 import { UsageError } from './exit.js';
 
 /** Flags the run command itself owns; a parameter with one of these names gets the flag --param-<name>. */
@@ -79,9 +80,9 @@ export function experimentOptions(experiment: Experiment): { option: Option; fie
 
 /** --seed: an integer 0 … 2^53 − 1. */
 export function parseSeed(value: string): number {
-  const seed = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(seed)) throw rejectFlag('--seed', value, 'an integer from 0 to 2^53 − 1');
-  return seed;
+  const seed = checkSeedText(value, '--seed');
+  if (!seed.ok) throw rejectFlag('--seed', value, seed.allowed);
+  return seed.value;
 }
 
 /** --alpha: a family-wise false-alarm rate in (0, 0.5). */

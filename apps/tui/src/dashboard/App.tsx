@@ -3,11 +3,12 @@
 // The frame is kept shorter than the terminal so Ink never clears the screen (no flicker).
 import { Box, Text, useApp, useInput, useStdin } from 'ink';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { Experiment } from '@hw3/core';
+import { paramFields, type Experiment } from '@hw3/core';
+import { fieldTexts } from '@hw3/client/fields';
+import { groupByQuestion } from '@hw3/client/groups';
 import type { ExperimentRunner, RunRequest } from '../worker/runner.js';
 import { ClaimChecker } from './ClaimChecker.js';
 import { ExperimentList } from './ExperimentList.js';
-import { groupExperiments } from './groups.js';
 import { FinishedLog } from './FinishedLog.js';
 import { Footer } from './Footer.js';
 import { HelpScreen } from './HelpScreen.js';
@@ -22,7 +23,6 @@ import { useNow } from './use-now.js';
 import { useStaticRepaint } from './use-static-repaint.js';
 import { statusOf, useRuns } from './use-runs.js';
 import { useTerminalSize } from './use-terminal-size.js';
-import { initialTexts } from './validate-form.js';
 import { storedLine, type StoredRuns } from './stored-runs.js';
 
 export interface AppProps {
@@ -53,7 +53,7 @@ export function App({ experiments, runner, size, stored }: AppProps) {
     setScreenState(next);
   };
   const [helpFrom, setHelpFrom] = useState<ScreenName>('list');
-  const [selectedId, setSelectedId] = useState(() => groupExperiments(experiments)[0]?.experiments[0]?.id ?? '');
+  const [selectedId, setSelectedId] = useState(() => groupByQuestion(experiments)[0]?.experiments[0]?.id ?? '');
   const [params, setParams] = useState<Record<string, Record<string, unknown>>>({});
   const [seeds, setSeeds] = useState<Record<string, number>>({});
   const [drafts, setDrafts] = useState<Record<string, FormDraft>>({});
@@ -67,7 +67,7 @@ export function App({ experiments, runner, size, stored }: AppProps) {
   };
 
   const byId = useMemo(() => new Map(experiments.map((e) => [e.id, e])), [experiments]);
-  const ordered = useMemo(() => groupExperiments(experiments).flatMap((g) => g.experiments), [experiments]);
+  const ordered = useMemo(() => groupByQuestion(experiments).flatMap((g) => g.experiments), [experiments]);
   // Key handlers read the selection from a ref: several keys can arrive before the next render.
   const selectedRef = useRef(selectedId);
   const select = (id: string) => {
@@ -97,10 +97,14 @@ export function App({ experiments, runner, size, stored }: AppProps) {
     const busy = runs.state.current?.experimentId === selected.id || runs.state.queue.some((r) => r.experimentId === selected.id);
     if (!busy || overrides) runs.run(request(selected.id, overrides));
   };
+  const initialDraft = (experiment: Experiment): FormDraft => ({
+    texts: Object.fromEntries(fieldTexts(paramFields(experiment), params[experiment.id])),
+    seedText: String(seeds[experiment.id] ?? 1),
+  });
   const openForm = () => {
     const selected = byId.get(selectedRef.current);
     if (!selected) return;
-    setDrafts((d) => ({ ...d, [selected.id]: d[selected.id] ?? { texts: initialTexts(selected, params[selected.id]), seedText: String(seeds[selected.id] ?? 1) } }));
+    setDrafts((d) => ({ ...d, [selected.id]: d[selected.id] ?? initialDraft(selected) }));
     setScreen('params');
   };
   const openSeed = () => {
@@ -169,7 +173,7 @@ export function App({ experiments, runner, size, stored }: AppProps) {
     content = (
       <ParamForm
         experiment={selected}
-        draft={drafts[selected.id] ?? { texts: initialTexts(selected, params[selected.id]), seedText: String(seeds[selected.id] ?? 1) }}
+        draft={drafts[selected.id] ?? initialDraft(selected)}
         onChange={(draft) => setDrafts((d) => ({ ...d, [selected.id]: draft }))}
         onRun={(p, seed) => {
           runSelected({ params: p, seed });

@@ -3,7 +3,7 @@
 import { Box, Text, useInput, useStdin } from 'ink';
 import type { Experiment } from '@hw3/core';
 import { fit } from './format/lines.js';
-import { groupExperiments } from './groups.js';
+import { groupByQuestion } from '@hw3/client/groups';
 import { StatusCell } from './StatusCell.js';
 import type { Status } from './use-runs.js';
 
@@ -23,7 +23,7 @@ type Row = { kind: 'group'; title: string } | { kind: 'experiment'; experiment: 
 
 export function ExperimentList({ experiments, selectedId, onMove, statusOf, now, width, maxRows, isFocused }: ExperimentListProps) {
   const { isRawModeSupported } = useStdin();
-  const groups = groupExperiments(experiments);
+  const groups = groupByQuestion(experiments);
   const ordered = groups.flatMap((g) => g.experiments);
   const rows: Row[] = groups.flatMap((g) => [{ kind: 'group', title: g.title } as Row, ...g.experiments.map((experiment) => ({ kind: 'experiment', experiment }) as Row)]);
   const index = Math.max(0, ordered.findIndex((e) => e.id === selectedId));

@@ -2,7 +2,7 @@
 // many runs wait in the queue.
 import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
-import { formatDuration } from './format/number.js';
+import { formatDuration } from '@hw3/client/format';
 import { ProgressBar } from './ProgressBar.js';
 import { eta } from './StatusCell.js';
 import type { RunsState } from './use-runs.js';

@@ -5,9 +5,9 @@ import TextInput from 'ink-text-input';
 import { useMemo, useState } from 'react';
 import { paramFields, type Experiment, type ParamField } from '@hw3/core';
 import { fit } from './format/lines.js';
-import { formatNumber } from './format/number.js';
+import { formatNumber } from '@hw3/client/format';
 import { applyTypedControls } from './typed-text.js';
-import { SEED, validateForm } from './validate-form.js';
+import { checkForm, SEED_FIELD as SEED } from '@hw3/client/fields';
 
 export interface FormDraft {
   texts: Record<string, string>;
@@ -49,12 +49,13 @@ export function ParamForm({ experiment, draft, onChange, onRun, onBack, width, i
   const names = [...fields.map((f) => f.name), SEED];
   const [focus, setFocus] = useState(0);
   const [submitted, setSubmitted] = useState(false);
-  const check = validateForm(experiment, fields, draft.texts, draft.seedText);
+  const check = checkForm(experiment, draft.texts, draft.seedText, fields);
+  const errors = new Map(check.errors);
 
   const submit = () => {
     setSubmitted(true);
     if (check.params && check.seed !== undefined) onRun(check.params, check.seed);
-    else setFocus(Math.max(0, names.findIndex((n) => check.errors[n] !== undefined)));
+    else setFocus(Math.max(0, names.findIndex((n) => errors.has(n))));
   };
 
   useInput(
@@ -72,7 +73,7 @@ export function ParamForm({ experiment, draft, onChange, onRun, onBack, width, i
     ...fields.map((f) => ({ name: f.name, value: draft.texts[f.name] ?? '', hint: `${f.description} · ${fieldHint(f)} · default ${String(f.default)}` })),
     { name: SEED, value: draft.seedText, hint: 'random seed · same seed, same numbers' },
   ];
-  const errorCount = Object.keys(check.errors).length;
+  const errorCount = errors.size;
 
   return (
     <Box flexDirection="column" width={width}>
@@ -84,7 +85,7 @@ export function ParamForm({ experiment, draft, onChange, onRun, onBack, width, i
       <Text> </Text>
       {rows.map((row, i) => {
         const focused = i === focus;
-        const error = check.errors[row.name];
+        const error = errors.get(row.name);
         return (
           <Box key={row.name} flexDirection="column">
             <Text wrap="truncate-end">

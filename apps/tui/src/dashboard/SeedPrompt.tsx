@@ -2,7 +2,7 @@
 import { Box, Text, useInput, useStdin } from 'ink';
 import TextInput from 'ink-text-input';
 import { applyTypedControls } from './typed-text.js';
-import { parseSeed } from './validate-form.js';
+import { checkSeedText } from '@hw3/client/seed';
 
 export interface SeedPromptProps {
   title: string;
@@ -15,16 +15,16 @@ export interface SeedPromptProps {
 
 export function SeedPrompt({ title, value, onChange, onRun, onBack, isFocused }: SeedPromptProps) {
   const { isRawModeSupported } = useStdin();
-  const parsed = parseSeed(value);
+  const seed = checkSeedText(value);
   useInput((_input, key) => key.escape && onBack(), { isActive: isRawModeSupported && isFocused });
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
         <Text bold>{`Rerun ${title} with seed `}</Text>
-        <TextInput value={value} focus={isFocused} onChange={(typed) => onChange(applyTypedControls(typed))} onSubmit={() => typeof parsed === 'number' && onRun(parsed)} />
+        <TextInput value={value} focus={isFocused} onChange={(typed) => onChange(applyTypedControls(typed))} onSubmit={() => seed.ok && onRun(seed.value)} />
         <Text dimColor>{'   ⏎ run · esc back'}</Text>
       </Text>
-      {typeof parsed === 'string' ? <Text color="red">{`  ✗ ${parsed}`}</Text> : <Text> </Text>}
+      {seed.ok ? <Text> </Text> : <Text color="red">{`  ✗ ${seed.message}`}</Text>}
     </Box>
   );
 }

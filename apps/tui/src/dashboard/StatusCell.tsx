@@ -1,7 +1,7 @@
 // An experiment's status in the list: not run / queued / running (spinner, bar, elapsed, ETA) / ✓ / ✗ / cancelled.
 import { Text } from 'ink';
 import Spinner from 'ink-spinner';
-import { formatDuration } from './format/number.js';
+import { formatDuration } from '@hw3/client/format';
 import { ProgressBar } from './ProgressBar.js';
 import type { Status } from './use-runs.js';
 

@@ -2,7 +2,7 @@
 // evidence point by point (disagreements first), fitted to the rows available.
 import type { ClaimEvidence, ClaimResult } from '@hw3/core';
 import { fit, line, wrapText, type Line } from './format/lines.js';
-import { formatNumber } from './format/number.js';
+import { formatNumber } from '@hw3/client/format';
 
 const pointText = (e: ClaimEvidence) =>
   Object.entries(e.point)

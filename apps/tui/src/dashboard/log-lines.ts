@@ -2,7 +2,7 @@
 // plots and tables, is in the result view).
 import { checkLines } from './format/checks.js';
 import { line, type Line } from './format/lines.js';
-import { formatDuration } from './format/number.js';
+import { formatDuration } from '@hw3/client/format';
 import { paramsText, verdictLine } from './format/result.js';
 import type { LogEntry } from './use-runs.js';
 

@@ -3,7 +3,7 @@
 // line per experiment goes to stderr as each starts, so a long run is never silent.
 import { CancelledError, runExperiment, type Experiment, type ExperimentResult } from '@hw3/core';
 import { plainText } from './format/lines.js';
-import { formatDuration } from './format/number.js';
+import { formatDuration } from '@hw3/client/format';
 import { resultLines } from './format/result.js';
 import { toFailure, type RunFailure } from '../worker/runner.js';
 

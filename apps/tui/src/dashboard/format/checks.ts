@@ -2,7 +2,7 @@
 // (measured ± 2 stderr, `●` the measurement, `┼` the closed form) on a scale wide enough to show both.
 import type { Check } from '@hw3/core';
 import { fit, line, type Line } from './lines.js';
-import { formatNumber } from './number.js';
+import { formatNumber } from '@hw3/client/format';
 
 const BAR = 17;
 

@@ -4,7 +4,7 @@
 import { plot as asciiplot } from 'asciichart';
 import type { Series } from '@hw3/core';
 import { fit, type Color, type Line, type Segment } from './lines.js';
-import { formatNumber } from './number.js';
+import { formatNumber } from '@hw3/client/format';
 
 const LABEL = 9;
 const MEASURED: Color[] = ['cyan', 'magenta', 'blue', 'white'];

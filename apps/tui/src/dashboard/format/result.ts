@@ -3,7 +3,7 @@
 import { describeValues, findExperiment, valueAmountText, type Experiment, type ExperimentResult } from '@hw3/core';
 import { checkLines } from './checks.js';
 import { heading, line, wrapText, type Line } from './lines.js';
-import { formatNumber } from './number.js';
+import { formatNumber } from '@hw3/client/format';
 import { figureLines, groupSeries } from './plot.js';
 import { proseToUnicode, texToUnicode } from './tex.js';
 import { tableLines } from './table.js';

@@ -1,7 +1,7 @@
 // A result table as aligned text rows; numbers right-aligned and formatted, wide tables cut at the screen edge.
 import type { Table } from '@hw3/core';
 import { fit, line, type Line } from './lines.js';
-import { formatNumber } from './number.js';
+import { formatNumber } from '@hw3/client/format';
 
 const MAX_CELL = 24;
 
