@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { experiments } from '@hw3/core';
-import { groupExperiments } from '../src/groups';
+import { groupByQuestion } from '@hw3/client/groups';
 
 export default function Home() {
-  const groups = groupExperiments(experiments);
+  const groups = groupByQuestion(experiments);
   return (
     <>
       <h1>HW3 Lab explorer</h1>
@@ -12,13 +12,10 @@ export default function Home() {
         browser. Change a parameter, share the address, export the figures.
       </p>
       {groups.map((g) => (
-        <section key={g.heading} aria-labelledby={`group-${g.heading}`} className="group" data-kind={g.kind}>
-          <h2 id={`group-${g.heading}`}>
-            {g.heading}
-            {g.kind === 'lab' && <span className="tag">beyond the homework</span>}
-          </h2>
+        <section key={g.title} aria-labelledby={`group-${g.kind}-${g.title.replace(/\W+/g, '-')}`} className="group" data-kind={g.kind}>
+          <h2 id={`group-${g.kind}-${g.title.replace(/\W+/g, '-')}`}>{g.title}</h2>
           <ul className="cards">
-            {g.items.map((e) => (
+            {g.experiments.map((e) => (
               <li key={e.id}>
                 <Link href={`/experiments/${e.id}/`} className="card">
                   <span className="q">{e.question}</span>

@@ -11,7 +11,7 @@ import { estimateCost } from '@hw3/core/lab';
 import { paramFields, type ParamField } from '@hw3/core/experiments/params';
 import type { Experiment, ExperimentOutput, ExperimentResult, RunContext } from '@hw3/core/experiments/api';
 import type { ClaimResult } from '@hw3/core/claims';
-import { checkField, checkSeedText } from './field-validate';
+import { checkForm } from '@hw3/client/fields';
 import { readQuery, writeQuery } from './url-state';
 import { NO_REQUEST, type FromWorker, type ToWorker, type WireError } from './worker-protocol';
 
@@ -104,25 +104,15 @@ async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
 
 async function validate(message: Extract<ToWorker, { type: 'validate' }>): Promise<void> {
   const { experiment, fields } = await experimentNamed(message.experimentId);
-  const texts = new Map(message.texts);
-  const errors: [string, string][] = [];
-  const params: Record<string, unknown> = {};
-  for (const field of fields) {
-    const check = checkField(experiment, field, texts.get(field.name) ?? '');
-    if (check.ok) params[field.name] = check.value;
-    else errors.push([field.name, check.message]);
-  }
-  const seed = checkSeedText(message.seedText);
-  if (!seed.ok) errors.push(['seed', seed.message]);
-  const query = seed.ok && errors.length === 0 ? writeQuery(fields, params, seed.value as number) : undefined;
-  // Whole-schema rules may still reject what every field accepts: then there is no estimate, and the run will say why.
+  const form = checkForm(experiment, new Map(message.texts), message.seedText, fields);
+  const query = form.params && form.seed !== undefined ? writeQuery(fields, form.params, form.seed) : undefined;
   let cost: string | undefined;
   try {
-    if (query !== undefined) cost = estimateCost(experiment, params, { cores }).text;
+    if (form.params) cost = estimateCost(experiment, form.params, { cores }).text;
   } catch {
     cost = undefined;
   }
-  post({ type: 'validated', id: message.id, errors, ...(query !== undefined ? { query } : {}), ...(cost !== undefined ? { cost } : {}) });
+  post({ type: 'validated', id: message.id, errors: form.errors, ...(query !== undefined ? { query } : {}), ...(cost !== undefined ? { cost } : {}) });
 }
 
 async function claim(message: Extract<ToWorker, { type: 'claim' }>): Promise<void> {

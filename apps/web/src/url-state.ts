@@ -3,10 +3,9 @@
 // Reading runs in the worker (it needs the experiment's schema); writing runs there and in the tests.
 import { formatParamText, type ParamField } from '@hw3/core/experiments/params';
 import type { Experiment } from '@hw3/core/experiments/api';
-import { checkField, checkSeedText, clip } from './field-validate';
-import { DEFAULT_SEED } from './text-checks';
-
-export { DEFAULT_SEED };
+import { describeValue } from '@hw3/core/errors';
+import { checkField } from '@hw3/client/fields';
+import { checkSeedText, DEFAULT_SEED } from '@hw3/client/seed';
 
 /** Messages listed one by one; past this, unknown entries are only counted. */
 const MAX_PROBLEMS = 20;
@@ -52,21 +51,21 @@ export function readQuery(experiment: Experiment, fields: readonly ParamField[],
       continue;
     }
     if (seen.has(key)) {
-      problems.push(`${clip(key)} appears more than once; the first value is used.`);
+      problems.push(`${describeValue(key)} appears more than once; the first value is used.`);
       continue;
     }
     seen.add(key);
     if (key === 'seed') {
       const c = checkSeedText(raw);
       if (c.ok) {
-        seed = c.value as number;
+        seed = c.value;
         seedText = raw.trim();
       } else problems.push(`${c.message}; using the default seed ${DEFAULT_SEED}.`);
       continue;
     }
     const field = known.get(key);
     if (!field) {
-      problems.push(`Unknown parameter ${clip(key)} ignored (known: ${[...known.keys(), 'seed'].join(', ')}).`);
+      problems.push(`Unknown parameter ${describeValue(key)} ignored (known: ${[...known.keys(), 'seed'].join(', ')}).`);
       continue;
     }
     const c = checkField(experiment, field, raw);

@@ -1,6 +1,7 @@
 // Checks as a table: ✓/✗, expected vs measured, and an error bar (measured ± allowed deviation) against the expectation.
 import type { Check } from '@hw3/core';
-import { fmt } from '../format';
+import { checkAllowanceText } from '@hw3/client/checks';
+import { formatNumber } from '@hw3/client/format';
 
 /** Half-width of the allowed interval around the measurement: zMax·stderr (statistical) or the tolerance. */
 function allowance(c: Check): number | undefined {
@@ -42,7 +43,7 @@ export function ChecksTable({ checks }: { checks: Check[] }) {
             <th scope="col">check</th>
             <th scope="col">expected</th>
             <th scope="col">measured</th>
-            <th scope="col">± / z</th>
+            <th scope="col">allowed error</th>
             <th scope="col">error bar</th>
           </tr>
         </thead>
@@ -57,14 +58,9 @@ export function ChecksTable({ checks }: { checks: Check[] }) {
                 {c.name}
                 {c.note && <small className="note"> ({c.note})</small>}
               </th>
-              <td>{fmt(c.expected)}</td>
-              <td>{fmt(c.measured)}</td>
-              <td>
-                {c.stderr !== undefined
-                  ? `± ${fmt(c.stderr)} (z = ${fmt(c.z ?? NaN)}, |z| ≤ ${fmt(c.zMax ?? 5)})`
-                  : isExact(c)
-                    ? 'exact'
-                    : `tolerance ${fmt(c.tolerance ?? 0)}`}
+              <td>{formatNumber(c.expected)}</td>
+              <td>{formatNumber(c.measured)}</td>
+              <td>{isExact(c) ? 'exact' : checkAllowanceText(c)}
               </td>
               <td>{isExact(c) ? <span className="sr-only">no error bar: exact</span> : <ErrorBar check={c} />}</td>
             </tr>

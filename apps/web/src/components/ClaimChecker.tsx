@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { ClaimResult } from '@hw3/core';
-import { checkSeedText, clip } from '../text-checks';
+import { describeValue } from '@hw3/core/errors';
+import { checkSeedText, DEFAULT_SEED } from '@hw3/client/seed';
 import { currentSearch } from '../address';
 import { useWorker } from '../use-worker';
 import { NO_REQUEST, type FromWorker, type WireError } from '../worker-protocol';
@@ -72,19 +73,19 @@ export function ClaimChecker({ questions }: { questions: QuestionInfo[] }) {
     const found: string[] = [];
     let question = ids[0] ?? '';
     let claim = '';
-    let seed = 1;
+    let seed = DEFAULT_SEED;
     for (const [key, value] of query.entries()) {
       if (key === 'question') {
         if (ids.includes(value)) question = value;
-        else found.push(`Unknown question ${clip(value)} ignored (known: ${ids.join(', ')}).`);
+        else found.push(`Unknown question ${describeValue(value)} ignored (known: ${ids.join(', ')}).`);
       } else if (key === 'claim') {
         if (value.length <= MAX_URL_CLAIM) claim = value;
         else found.push(`The claim in the address is longer than ${MAX_URL_CLAIM} characters and was ignored.`);
       } else if (key === 'seed') {
         const s = checkSeedText(value);
-        if (s.ok) seed = s.value as number;
-        else found.push(`${s.message}; using the default seed 1.`);
-      } else found.push(`Unknown parameter ${clip(key)} ignored (known: question, claim, seed).`);
+        if (s.ok) seed = s.value;
+        else found.push(`${s.message}; using the default seed ${DEFAULT_SEED}.`);
+      } else found.push(`Unknown parameter ${describeValue(key)} ignored (known: question, claim, seed).`);
     }
     setProblems(found);
     setForm({ question, claim, seedText: String(seed) });

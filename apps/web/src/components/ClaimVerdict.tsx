@@ -1,7 +1,7 @@
 'use client';
 // A claim checker verdict: consistent/refuted, how the formula was read, the decision rule, notes, and the evidence.
 import type { ClaimResult } from '@hw3/core';
-import { cell } from '../format';
+import { cellText } from '@hw3/client/format';
 import { resultToJson, saveBlob, tableToCsv } from '../export-files';
 
 function evidenceTable(result: ClaimResult): { title: string; columns: string[]; rows: (string | number | null)[][] } {
@@ -65,7 +65,7 @@ export function ClaimVerdict({ result }: { result: ClaimResult }) {
             {table.rows.map((r, i) => (
               <tr key={i} className={result.evidence[i]?.agrees ? 'pass' : 'fail'}>
                 {r.map((v, j) => (
-                  <td key={j}>{cell(v)}</td>
+                  <td key={j}>{cellText(v)}</td>
                 ))}
               </tr>
             ))}

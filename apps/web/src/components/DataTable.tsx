@@ -2,7 +2,7 @@
 // One result table, long ones folded to their first rows, with a CSV export.
 import { useState } from 'react';
 import type { Table } from '@hw3/core';
-import { cell } from '../format';
+import { cellText } from '@hw3/client/format';
 import { saveBlob, slug, tableToCsv } from '../export-files';
 
 const FOLD = 25;
@@ -31,7 +31,7 @@ export function DataTable({ table }: { table: Table }) {
             {rows.map((row, i) => (
               <tr key={i}>
                 {row.map((v, j) => (
-                  <td key={j}>{cell(v)}</td>
+                  <td key={j}>{cellText(v)}</td>
                 ))}
               </tr>
             ))}

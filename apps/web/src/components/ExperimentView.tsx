@@ -8,7 +8,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { FormSpec } from '../form-spec';
 import { downloadReport } from '../hand-in';
 import { recordRun, type ExperimentTexts } from '../session-runs';
-import { DEFAULT_SEED } from '../text-checks';
+import { DEFAULT_SEED } from '@hw3/client/seed';
 import { currentSearch } from '../address';
 import { useRunner } from '../use-runner';
 import type { FromWorker } from '../worker-protocol';

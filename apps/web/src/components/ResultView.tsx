@@ -4,7 +4,8 @@ import { useMemo } from 'react';
 import type { ExperimentResult } from '@hw3/core/experiments/api';
 import { describeValues, valueAmountText, valuesTable, type ValueCatalog } from '@hw3/core/lab';
 import { alignFigure, figuresOf } from '../plot-data';
-import { fmt } from '../format';
+import { formatNumber } from '@hw3/client/format';
+import { verdictOf } from '@hw3/client/verdict';
 import { resultToJson, saveBlob, tableToCsv } from '../export-files';
 import { ChecksTable } from './ChecksTable';
 import { DataTable } from './DataTable';
@@ -21,19 +22,18 @@ function valuesCsv(result: ExperimentResult, catalog: ValueCatalog): string {
 export function ResultView({ result, catalog, ms, running = false, onReport }: { result: ExperimentResult; catalog: ValueCatalog; ms: number | undefined; running?: boolean; onReport?: () => void }) {
   const figures = useMemo(() => figuresOf(result.series).map(alignFigure), [result]);
   const values = useMemo(() => describeValues(catalog, result.values), [catalog, result]);
-  const failed = result.checks.filter((c) => !c.pass).length;
-  const verdict =
-    (running ? 'so far: ' : '') +
-    (result.checks.length === 0 ? 'no checks' : failed === 0 ? `all ${result.checks.length} checks pass` : `${failed} of ${result.checks.length} checks fail`);
+  // While it runs, the output so far is judged as complete (what finished); the mark follows the checks that ran.
+  const verdict = verdictOf(running ? { ...result, status: 'complete' } : result);
+  const failed = verdict.failed;
   const base = `${result.id}-seed${result.seed}`;
   return (
     <section aria-labelledby="result-heading" className="result" data-status={running ? 'running' : result.status}>
       <div className="result-head">
         <h2 id="result-heading">{running ? 'Result so far' : 'Result'}</h2>
         <p className={`verdict ${failed === 0 ? 'pass' : 'fail'}`} data-testid={running ? 'partial-verdict' : 'verdict'} role="status">
-          <span aria-hidden="true">{failed === 0 ? '✓ ' : '✗ '}</span>
-          {verdict}
-          {result.status === 'cancelled' && ' (cancelled: partial result)'}
+          <span aria-hidden="true">{`${verdict.mark} `}</span>
+          {running && 'so far: '}
+          {verdict.text}
         </p>
         <p className="meta">
           seed {result.seed}
@@ -60,7 +60,7 @@ export function ResultView({ result, catalog, ms, running = false, onReport }: {
           {values.map((v) => (
             <div key={v.key} data-key={v.key}>
               <dt>{v.label}</dt>
-              <dd>{valueAmountText(v, fmt)}</dd>
+              <dd>{valueAmountText(v, formatNumber)}</dd>
               {v.meaning && <dd className="meaning">{v.meaning}</dd>}
             </div>
           ))}
