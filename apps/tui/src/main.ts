@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: the HW3 Lab dashboard on a terminal; without one (piped, CI) a plain report (or --json) of the quick
+// `npm start`: the HW3 Lab dashboard on a terminal; without one (piped, CI) the runs as plain text (or --json) of the quick
 // set — about a minute — or of what --full / --only name. Exit code: 0 every check passes, 1 one fails, 2 bad input
 // (with --json an error object on stdout), 130 interrupted. Only light modules load before the Ctrl-C and closed-pipe
 // handlers are in place.
@@ -32,12 +32,12 @@ async function rejectInput(error: unknown, command: Command): Promise<never> {
 const program = new Command()
   .name('npm start --')
   .description('HW3 Lab dashboard: run the homework experiments, watch progress, read verdicts and plots.')
-  .option('--plain', 'print a plain report even on a terminal')
+  .option('--plain', 'print plain text even on a terminal')
   .option('--json', 'print one JSON object (implies --plain)')
-  .option('--seed <n>', 'random seed for the plain report', parseSeed, 1)
-  .option('--only <experiments...>', 'plain report: only these experiments (ids or homework parts, e.g. 1a remat)')
-  .option('--quick', "plain report: each experiment's quick preset, where it has one")
-  .option('--full', 'plain report: every experiment with its default parameters (5 minutes or more)')
+  .option('--seed <n>', 'random seed for the plain-text runs', parseSeed, 1)
+  .option('--only <experiments...>', 'plain text: only these experiments (ids or homework parts, e.g. 1a remat)')
+  .option('--quick', "plain text: each experiment's quick preset, where it has one")
+  .option('--full', 'plain text: every experiment with its default parameters (5 minutes or more)')
   .showSuggestionAfterError()
   .configureOutput({ outputError: () => {} })
   .exitOverride();
@@ -61,7 +61,7 @@ if (process.stdout.isTTY && process.stdin.isTTY && !opts.plain && !opts.json) {
 } else {
   const { clipText, experiments, findExperiment, quickSet, QUICK_SET_LEAVES_OUT, suggestExperiments } = await import('@hw3/core');
   const { knownExperiments } = await import('./cli/experiment-names.js');
-  const { plainReport } = await import('./dashboard/plain-report.js');
+  const { runPlain } = await import('./dashboard/plain-runs.js');
   // Nothing named: the quick set (quick presets, the long training sweep left out), so a piped `npm start` ends in
   // about a minute; the note at the end says what was left out and how to run everything.
   const quickDefault = !opts.only && !opts.full;
@@ -92,6 +92,6 @@ if (process.stdout.isTTY && process.stdin.isTTY && !opts.plain && !opts.json) {
   const controller = new AbortController();
   releaseEarlyInterrupt();
   process.once('SIGINT', () => controller.abort());
-  const { exitCode } = await plainReport({ experiments: chosen, seed: opts.seed, json: opts.json ?? false, quick: quickDefault || (opts.quick ?? false), signal: controller.signal, ...(note ? { note } : {}) });
+  const { exitCode } = await runPlain({ experiments: chosen, seed: opts.seed, json: opts.json ?? false, quick: quickDefault || (opts.quick ?? false), signal: controller.signal, ...(note ? { note } : {}) });
   process.exitCode = controller.signal.aborted ? 130 : exitCode;
 }

@@ -52,7 +52,7 @@ describe('dashboard', () => {
     await ui.press(KEY.up);
     await ui.waitFor('❯ 4a–4c');
     await ui.press(KEY.enter);
-    const frame = await ui.wait((f) => /✓ (\d+)\/\1 checks pass/.test(f), 'every check to pass');
+    const frame = await ui.wait((f) => /✓ all \d+ checks pass/.test(f), 'every check to pass');
     // The finished run is printed above the dashboard with its checks table.
     expect(frame).toMatch(/layers=10 {2}every=5/);
     expect(frame).toContain('✓ fwd = closed form');
@@ -77,7 +77,7 @@ describe('dashboard', () => {
     expect(question).toMatch(/Run all 2 experiments, one after another: .*Press a again to start/);
     expect(question).not.toContain('Running');
     await ui.press('a');
-    const frame = await ui.wait((f) => /4a–4c .*✓ (\d+)\/\1 checks pass/.test(f) && /quick .*✓ done \(no checks\)/.test(f), 'both to finish');
+    const frame = await ui.wait((f) => /4a–4c .*✓ all \d+ checks pass/.test(f) && /quick .*✓ no checks/.test(f), 'both to finish');
     // The log above lists them in the order they ran.
     expect(frame.indexOf('4a–4c Rematerialization')).toBeLessThan(frame.indexOf('lab Slow counter'));
   });
@@ -117,7 +117,7 @@ describe('dashboard', () => {
     await ui.press(KEY.down, KEY.backspace, '7');
     await ui.wait((f) => /❯ every\s+7 /.test(f), 'every = 7');
     await ui.press(KEY.enter);
-    const frame = await ui.wait((f) => f.includes('layers=20  every=7') && /✓ (\d+)\/\1 checks pass/.test(f), 'the run with layers=20');
+    const frame = await ui.wait((f) => f.includes('layers=20  every=7') && /✓ all \d+ checks pass/.test(f), 'the run with layers=20');
     expect(frame).not.toContain('Parameters of');
   });
 

@@ -1,11 +1,11 @@
-// Without a terminal the dashboard draws no frames: a plain report (or JSON) of the runs, exit code 0 when every
+// Without a terminal the dashboard draws no frames: the runs as plain text (or JSON) of the runs, exit code 0 when every
 // check passes, 1 when one fails, 2 for bad input.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findExperiment, type Experiment } from '@hw3/core';
-import { plainReport } from '../src/dashboard/plain-report.js';
+import { runPlain } from '../src/dashboard/plain-runs.js';
 
 const remat = findExperiment('remat')!;
 const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -23,11 +23,11 @@ const wrong: Experiment = {
 
 async function report(experiments: Experiment[], json = false) {
   let out = '';
-  const r = await plainReport({ experiments, seed: 1, json, write: (t) => (out += t), progress: () => {} });
+  const r = await runPlain({ experiments, seed: 1, json, write: (t) => (out += t), progress: () => {} });
   return { ...r, out };
 }
 
-describe('plain report', () => {
+describe('plain-text runs', () => {
   it('prints verdicts and checks without escape codes, exit code 0 when everything passes', async () => {
     const { exitCode, out } = await report([remat]);
     expect(exitCode).toBe(0);
@@ -68,7 +68,7 @@ describe.skipIf(!existsSync(main))('npm start without a terminal (dist/main.js)'
     expect(unknownExperiment.stderr).toMatch(/--only "remmat" is not an experiment \(did you mean remat/);
   });
 
-  it('runs only the experiments asked for, piped: a plain report and exit code 0', () => {
+  it('runs only the experiments asked for, piped: plain text and exit code 0', () => {
     const run = spawnSync(process.execPath, [main, '--only', '4b', '--seed', '3'], { encoding: 'utf8' });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/✓ all \d+ checks of 1 experiments pass \(seed 3\)/);

@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { render } from 'ink-testing-library';
 import { findExperiment, runExperiment, type Check, type Series } from '@hw3/core';
 import { ResultView } from '../src/dashboard/ResultView.js';
-import { checkLines, errorBar } from '../src/dashboard/format/checks.js';
-import { plainText } from '../src/dashboard/format/lines.js';
+import { checkLines, errorBar } from '../src/render/checks.js';
+import { plainText } from '../src/render/lines.js';
 import { formatNumber } from '@hw3/client/format';
-import { figureLines } from '../src/dashboard/format/plot.js';
-import { resultLines } from '../src/dashboard/format/result.js';
-import { tableLines } from '../src/dashboard/format/table.js';
-import { texToUnicode } from '../src/dashboard/format/tex.js';
+import { figureLines } from '../src/render/plot.js';
+import { resultLines } from '../src/render/result.js';
+import { tableLines } from '../src/render/table.js';
+import { texToUnicode } from '../src/render/tex.js';
 import { KEY, waitForFrame } from './dashboard-helpers.js';
 
 const remat = findExperiment('remat')!;
@@ -21,7 +21,7 @@ describe('result view of a real remat result', async () => {
   it('shows every part of the result (snapshot)', () => {
     const ui = render(<ResultView experiment={remat} result={result} width={100} height={500} isFocused={false} />);
     const frame = ui.lastFrame()!;
-    expect(frame).toContain('seed 1   ✓ 7/7 checks pass');
+    expect(frame).toContain('seed 1   ✓ all 7 checks pass');
     expect(frame).toContain('layers=12  every=4  fwdNs=20  loadmemNs=10');
     // Values, checks with measured and expected, both figures with axes and legend, both tables.
     expect(frame).toContain('forward steps (recompute) = 18 steps');
@@ -88,7 +88,7 @@ describe('formatting', () => {
       ],
       100,
     ).map(plainText);
-    expect(lines[1]).toMatch(/^✗ mean\s+1\.5\s+1 ±0\.1 z 5\.0\/4/);
+    expect(lines[1]).toMatch(/^✗ mean\s+1\.5\s+1 ± 0\.1 z 5\/4/);
     expect(lines[2]).toMatch(/^✓ count\s+3\s+3 exact/);
   });
 

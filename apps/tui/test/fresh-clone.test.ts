@@ -1,6 +1,6 @@
 // What a newcomer does, on a fresh clone of this repository's HEAD (committed state: uncommitted edits are not in the
 // clone): the README's set-up command exactly as written (`npm ci && npm start`; without a terminal `npm start`
-// prints the plain report of the quick set), then `npx hw3 list` and `npx hw3 run 4b --json`. This is the path that
+// prints the quick set as plain text), then `npx hw3 list` and `npx hw3 run 4b --json`. This is the path that
 // broke when the hw3 bin pointed at a file that did not exist at install time (see apps/tui/bin/hw3.js).
 // It runs with a fresh user config folder and without the telemetry variables CI sets, so it also shows that the
 // scripts themselves keep turbo's and Next's telemetry notices away.

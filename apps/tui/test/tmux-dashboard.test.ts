@@ -82,7 +82,7 @@ describe.runIf(hasTmux)('dashboard under tmux (120 × 40)', () => {
     }
     expect(selectedLine(screen())).toContain('4a–4c');
     keys('Enter');
-    const ran = await waitScreen((s) => /❯ 4a–4c .*✓ (\d+)\/\1 checks pass/.test(s), 'remat to pass');
+    const ran = await waitScreen((s) => /❯ 4a–4c .*✓ all \d+ checks pass/.test(s), 'remat to pass');
     expect(ran).toMatch(/layers=10 {2}every=5/);
     expect(ran).toContain('✓ fwd = closed form');
 

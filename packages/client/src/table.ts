@@ -27,6 +27,8 @@ export interface TextTableOptions {
   align?: readonly Align[];
   /** Cells wider than this are cut with '…'. */
   maxCell?: number;
+  /** Put before every line (default none). */
+  indent?: string;
 }
 
 /** The width of each column: its widest cell, at most `maxCell`. */
@@ -38,9 +40,10 @@ export function columnWidths(rows: readonly (readonly string[])[], maxCell = Inf
 
 /** Rows (the first usually the header) as aligned lines, without trailing spaces. */
 export function textTable(rows: readonly (readonly string[])[], options: TextTableOptions = {}): string[] {
-  const { align = [], maxCell = Infinity } = options;
+  const { align = [], maxCell = Infinity, indent = '' } = options;
   const widths = columnWidths(rows, maxCell);
   return rows.map((row) =>
+    indent +
     row
       .map((c, i) => fit(c, widths[i] ?? 0, align[i]))
       .join('  ')

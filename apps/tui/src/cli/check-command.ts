@@ -2,7 +2,8 @@
 import { Command } from 'commander';
 import { CancelledError, checkClaim, claimQuestions, type ClaimEvidence, type ClaimResult } from '@hw3/core';
 import { EXIT } from './exit.js';
-import { formatNumber, renderTable } from './format.js';
+import { formatNumber } from '@hw3/client/format';
+import { textTable } from '@hw3/client/table';
 import { abortOnInterrupt } from './interrupt.js';
 import { parseAlpha, parseSeed } from './options.js';
 import { createProgressLine } from './progress.js';
@@ -38,7 +39,7 @@ export function renderClaim(result: ClaimResult, style: Style, all: boolean): st
   const ordered = [...bad.sort((a, b) => size(b) - size(a)), ...result.evidence.filter((e) => e.agrees)];
   const shown = all ? ordered : ordered.slice(0, SHOWN);
   const header = ['', 'point', 'claimed', 'measured', 'test'].map((h) => style.dim(h));
-  lines.push(...renderTable([header, ...shown.map((e) => evidenceRow(e, style))], ['left', 'left', 'right', 'right', 'left']));
+  lines.push(...textTable([header, ...shown.map((e) => evidenceRow(e, style))], { align: ['left', 'left', 'right', 'right', 'left'], indent: '  ' }));
   if (shown.length < ordered.length) lines.push(style.dim(`  … ${ordered.length - shown.length} more points (--all shows them)`));
   for (const note of result.notes) lines.push(style.dim(`note: ${note}`));
   return lines;

@@ -22,7 +22,7 @@ export function interruptBeforeWork(json: boolean): void {
   releaseEarly = () => process.off('SIGINT', onSigint);
 }
 
-/** Hands Ctrl-C over to the caller (the dashboard, the plain report). */
+/** Hands Ctrl-C over to the caller (the dashboard, the plain-text runs). */
 export function releaseEarlyInterrupt(): void {
   releaseEarly?.();
   releaseEarly = undefined;

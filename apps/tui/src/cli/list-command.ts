@@ -1,7 +1,7 @@
 // `hw3 list [--json]`: the experiments (question, id, title) and the questions the claim checker knows.
 import { Command } from 'commander';
 import { claimQuestions, experiments, paramFields } from '@hw3/core';
-import { renderTable } from './format.js';
+import { textTable } from '@hw3/client/table';
 import { createStyle } from './style.js';
 
 export function listCommand(): Command {
@@ -27,9 +27,9 @@ export function listCommand(): Command {
       }
       const style = createStyle(process.stdout);
       const rows = [['question', 'id', 'title'].map((h) => style.dim(h)), ...experiments.map((e) => [e.question, style.bold(e.id), e.title])];
-      const lines = [...renderTable(rows, [], ''), '', style.dim('run one:   hw3 run <id|question> [--<param> <value>]… [--seed N] [--json]   (hw3 run <id> --help lists its flags)'), ''];
+      const lines = [...textTable(rows), '', style.dim('run one:   hw3 run <id|question> [--<param> <value>]… [--seed N] [--json]   (hw3 run <id> --help lists its flags)'), ''];
       lines.push(style.dim('claims:    hw3 check <question> "<formula>"'));
-      lines.push(...renderTable(claimQuestions().map((q) => [q.question, q.variables.map((v) => v.name).join(', '), q.quantity]), [], '  '));
+      lines.push(...textTable(claimQuestions().map((q) => [q.question, q.variables.map((v) => v.name).join(', '), q.quantity]), { indent: '  ' }));
       process.stdout.write(`${lines.join('\n')}\n`);
     });
 }

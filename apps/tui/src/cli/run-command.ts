@@ -21,7 +21,7 @@ import { EXIT, UsageError } from './exit.js';
 import { abortOnInterrupt } from './interrupt.js';
 import { choiceParser, experimentOptions, flagName, parseSeed, rejectFlag, shownValue } from './options.js';
 import { createProgressLine } from './progress.js';
-import { renderRun } from './render-run.js';
+import { resultText } from './result-text.js';
 import { createStyle } from './style.js';
 import { openStore, storePath } from './store-access.js';
 import { codeVersion, machineInfo, storeCellCache, type RunStore } from '@hw3/runs';
@@ -186,7 +186,7 @@ async function connectQueue(url: string): Promise<RedisCells> {
 
 function printResult(result: ExperimentResult, json: boolean, tables: boolean): void {
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
-  else process.stdout.write(`${renderRun(result, createStyle(process.stdout), tables).join('\n')}\n`);
+  else process.stdout.write(`${resultText(result, createStyle(process.stdout), tables).join('\n')}\n`);
 }
 
 /** Stores the run; a failure to store is said on stderr and never costs the result, which is printed regardless. */

@@ -4,8 +4,11 @@ import { Command } from 'commander';
 import { diffRuns, readExportFile, toExportFile, type RunDiff, type RunSummary, type StoredRun } from '@hw3/runs';
 import { clipText } from '@hw3/core';
 import { UsageError } from './exit.js';
-import { formatNumber, renderTable } from './format.js';
-import { renderRun } from './render-run.js';
+import { formatNumber } from '@hw3/client/format';
+import { textTable, type Align } from '@hw3/client/table';
+
+const renderTable = (rows: string[][], align: Align[] = []) => textTable(rows, { align, indent: '  ' });
+import { resultText } from './result-text.js';
 import { storePath, withStore } from './store-access.js';
 import { createStyle, type Style } from './style.js';
 
@@ -63,7 +66,7 @@ function showLines(run: StoredRun, style: Style, tables: boolean): string[] {
     style.dim(`code ${run.codeVersion} (wasm sha256 ${run.code.wasmSha256.slice(0, 16)}…) · ${m.hostname}: ${m.cores} × ${m.cpuModel}, Node ${m.node}`),
     style.dim(`wall ${seconds(run.wallMs)}${run.cpuMs !== null ? `, CPU ${seconds(run.cpuMs)} (this process)` : ''}`),
     '',
-    ...renderRun(run.result, style, tables),
+    ...resultText(run.result, style, tables),
   ];
 }
 

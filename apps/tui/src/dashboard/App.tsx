@@ -14,7 +14,7 @@ import { Footer } from './Footer.js';
 import { HelpScreen } from './HelpScreen.js';
 import type { ScreenName } from './keys.js';
 import { LivePane } from './LivePane.js';
-import { proseToUnicode } from './format/tex.js';
+import { proseToUnicode } from '../render/tex.js';
 import { ParamForm, type FormDraft } from './ParamForm.js';
 import { ResultView } from './ResultView.js';
 import { runAllQuestion, runCostText } from './run-cost.js';

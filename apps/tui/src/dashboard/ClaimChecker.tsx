@@ -7,7 +7,7 @@ import TextInput from 'ink-text-input';
 import { useEffect, useRef, useState } from 'react';
 import { CancelledError, checkClaim, claimQuestions, type ClaimQuestion, type ClaimResult } from '@hw3/core';
 import { claimLines } from './claim-lines.js';
-import { fit } from './format/lines.js';
+import { fit } from '@hw3/client/table';
 import { LineView } from './LineView.js';
 import { ProgressBar } from './ProgressBar.js';
 import { applyTypedControls } from './typed-text.js';

@@ -2,7 +2,7 @@
 // shows a window around the selection when it is taller than the space it has.
 import { Box, Text, useInput, useStdin } from 'ink';
 import type { Experiment } from '@hw3/core';
-import { fit } from './format/lines.js';
+import { fit } from '@hw3/client/table';
 import { groupByQuestion } from '@hw3/client/groups';
 import { StatusCell } from './StatusCell.js';
 import type { Status } from './use-runs.js';

@@ -1,5 +1,5 @@
 // Keyboard help: every key of every screen, scrollable when the terminal is short.
-import type { Line } from './format/lines.js';
+import type { Line } from '../render/lines.js';
 import { KEYS, SCREEN_TITLES, type ScreenName } from './keys.js';
 import { ScrollView } from './ScrollView.js';
 
@@ -12,7 +12,7 @@ function helpLines(): Line[] {
       ...KEYS[screen].map((k): Line => [{ text: `  ${k.keys.padEnd(12)}`, bold: true }, { text: k.does }]),
     ]),
     [],
-    [{ text: 'Without a terminal (piped, CI) `npm start` prints a plain report instead; add --json for JSON.', dim: true }],
+    [{ text: 'Without a terminal (piped, CI) `npm start` prints the runs as plain text instead; add --json for JSON.', dim: true }],
   ];
 }
 

@@ -1,6 +1,6 @@
 // One terminal row of styled segments, cut (never wrapped) at the screen edge so a view's height is its line count.
 import { Text } from 'ink';
-import type { Line } from './format/lines.js';
+import type { Line } from '../render/lines.js';
 
 export function LineView({ line }: { line: Line }) {
   if (line.length === 0) return <Text> </Text>;

@@ -4,7 +4,7 @@ import { Box, Text, useInput, useStdin } from 'ink';
 import TextInput from 'ink-text-input';
 import { useMemo, useState } from 'react';
 import { paramFields, type Experiment, type ParamField } from '@hw3/core';
-import { fit } from './format/lines.js';
+import { fit } from '@hw3/client/table';
 import { formatNumber } from '@hw3/client/format';
 import { applyTypedControls } from './typed-text.js';
 import { checkForm, SEED_FIELD as SEED } from '@hw3/client/fields';

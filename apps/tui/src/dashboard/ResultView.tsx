@@ -2,8 +2,8 @@
 // its explanation before the first run, in a scrollable viewport of fixed height (so it never exceeds the screen).
 import { useMemo } from 'react';
 import type { Experiment, ExperimentResult } from '@hw3/core';
-import { heading, line, type Line } from './format/lines.js';
-import { aboutLines, resultLines } from './format/result.js';
+import { heading, line, type Line } from '../render/lines.js';
+import { aboutLines, resultLines } from '../render/result.js';
 import { ScrollView } from './ScrollView.js';
 
 export interface ResultViewProps {

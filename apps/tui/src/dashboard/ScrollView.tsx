@@ -2,7 +2,7 @@
 // the frame never grows past the terminal (where Ink would clear and redraw the whole screen on every update).
 import { Box, Text, useInput, useStdin } from 'ink';
 import { useState } from 'react';
-import type { Line } from './format/lines.js';
+import type { Line } from '../render/lines.js';
 import { LineView } from './LineView.js';
 
 export interface ScrollViewProps {

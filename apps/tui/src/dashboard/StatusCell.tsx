@@ -2,6 +2,7 @@
 import { Text } from 'ink';
 import Spinner from 'ink-spinner';
 import { formatDuration } from '@hw3/client/format';
+import { verdictText } from '@hw3/client/verdict';
 import { ProgressBar } from './ProgressBar.js';
 import type { Status } from './use-runs.js';
 
@@ -31,20 +32,12 @@ export function StatusCell({ status, now }: { status: Status; now: number }) {
       );
     }
     case 'pass':
-      if (status.result.checks.length === 0) return <Text color="green">✓ done (no checks) <Text dimColor>{formatDuration(status.ms)}</Text></Text>;
+    case 'fail':
       return (
-        <Text color="green">
-          ✓ {status.result.checks.length}/{status.result.checks.length} checks pass <Text dimColor>{formatDuration(status.ms)}</Text>
+        <Text color={status.kind === 'pass' ? 'green' : 'red'}>
+          {verdictText(status.result)} <Text dimColor>{formatDuration(status.ms)}</Text>
         </Text>
       );
-    case 'fail': {
-      const failed = status.result.checks.filter((c) => !c.pass).length;
-      return (
-        <Text color="red">
-          ✗ {failed}/{status.result.checks.length} check{failed === 1 ? '' : 's'} failed <Text dimColor>{formatDuration(status.ms)}</Text>
-        </Text>
-      );
-    }
     case 'cancelled':
       return <Text color="yellow">■ cancelled (partial result kept)</Text>;
     case 'error':

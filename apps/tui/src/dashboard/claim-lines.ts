@@ -1,7 +1,8 @@
 // A claim verdict as lines: consistent/refuted, how the formula was read, how agreement is decided, notes, and the
 // evidence point by point (disagreements first), fitted to the rows available.
 import type { ClaimEvidence, ClaimResult } from '@hw3/core';
-import { fit, line, wrapText, type Line } from './format/lines.js';
+import { fit } from '@hw3/client/table';
+import { line, wrapText, type Line } from '../render/lines.js';
 import { formatNumber } from '@hw3/client/format';
 
 const pointText = (e: ClaimEvidence) =>

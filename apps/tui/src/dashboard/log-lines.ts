@@ -1,9 +1,9 @@
 // What a finished run leaves on screen above the dashboard: its verdict and checks table (the full result, with
 // plots and tables, is in the result view).
-import { checkLines } from './format/checks.js';
-import { line, type Line } from './format/lines.js';
+import { checkLines } from '../render/checks.js';
+import { line, type Line } from '../render/lines.js';
 import { formatDuration } from '@hw3/client/format';
-import { paramsText, verdictLine } from './format/result.js';
+import { paramsText, verdictLine } from '../render/result.js';
 import type { LogEntry } from './use-runs.js';
 
 export function logLines(entry: LogEntry, width: number, titleOf: (id: string) => string): Line[] {

@@ -1,14 +1,17 @@
-// The whole result view as lines, built only from the experiment contract (result + optional experiment metadata),
-// so an experiment registered later renders without dashboard code.
+// The one renderer of a result for the terminal: the dashboard's result view, the lines a finished run leaves above
+// it, npm start's plain output and `hw3 run` all print these lines. Built only from the experiment contract (result +
+// optional experiment metadata), so an experiment registered later renders without app code; values, verdicts and
+// numbers are worded by @hw3/client, as in the explorer.
 import { describeValues, findExperiment, valueAmountText, type Experiment, type ExperimentResult } from '@hw3/core';
+import { formatNumber } from '@hw3/client/format';
 import { checkLines } from './checks.js';
 import { heading, line, wrapText, type Line } from './lines.js';
-import { formatNumber } from '@hw3/client/format';
+import { verdictOf } from '@hw3/client/verdict';
 import { figureLines, groupSeries } from './plot.js';
 import { proseToUnicode, texToUnicode } from './tex.js';
 import { tableLines } from './table.js';
 
-/** What to include; the plain report leaves out the explanation, plots and tables. */
+/** What to include; the plain output and `hw3 run` leave out the explanation and plots (tables on request). */
 export interface ResultLineOptions {
   explanation?: boolean;
   plots?: boolean;
@@ -16,22 +19,20 @@ export interface ResultLineOptions {
   plotHeight?: number;
 }
 
-/** One-line verdict: `✓ 4/4 checks pass`, `✗ 1 of 4 checks fails`, or what a cancelled run got to. */
+/** One-line verdict: `✓ all 4 checks pass`, `✗ 1 of 4 checks fail`, or what a cancelled run got to. */
 export function verdictLine(result: ExperimentResult): Line {
-  const failed = result.checks.filter((c) => !c.pass).length;
-  const total = result.checks.length;
-  const parts: Line = [];
-  if (result.status === 'cancelled') {
-    // Only what finished has checks: never call that "all pass".
-    parts.push({ text: 'cancelled — partial result: ', color: 'yellow', bold: true });
-    if (total === 0) parts.push({ text: 'no check ran', dim: true });
-    else parts.push({ text: `only ${total} check${total === 1 ? '' : 's'} ran (${failed === 0 ? 'they pass' : `${failed} fail${failed === 1 ? 's' : ''}`}); the rest did not run`, color: failed === 0 ? 'yellow' : 'red' });
-    return parts;
+  const v = verdictOf(result);
+  const text = `${v.mark} ${v.text}`;
+  switch (v.kind) {
+    case 'pass':
+      return [{ text, color: 'green', bold: true }];
+    case 'fail':
+      return [{ text, color: 'red', bold: true }];
+    case 'none':
+      return [{ text: v.text, dim: true }];
+    case 'cancelled':
+      return [{ text, color: v.failed === 0 ? 'yellow' : 'red', bold: true }];
   }
-  if (total === 0) parts.push({ text: 'no checks', dim: true });
-  else if (failed === 0) parts.push({ text: `✓ ${total}/${total} checks pass`, color: 'green', bold: true });
-  else parts.push({ text: `✗ ${failed} of ${total} check${total === 1 ? '' : 's'} fail${failed === 1 ? 's' : ''}`, color: 'red', bold: true });
-  return parts;
 }
 
 /** `layers=10 every=5 …` */

@@ -1,21 +1,12 @@
-// The checks table: measured vs expected, the allowed error, and for statistical checks a small error bar
+// The checks table: measured vs expected, the allowed error (the client's words for it), and for statistical checks a small error bar
 // (measured ± 2 stderr, `●` the measurement, `┼` the closed form) on a scale wide enough to show both.
 import type { Check } from '@hw3/core';
-import { fit, line, type Line } from './lines.js';
+import { fit } from '@hw3/client/table';
+import { line, type Line } from './lines.js';
+import { checkAllowanceText } from '@hw3/client/checks';
 import { formatNumber } from '@hw3/client/format';
 
 const BAR = 17;
-
-/** The error text of a check: `±0.0021 z 1.5/5` (stderr, z and the |z| allowed), `tol 1e-9`, `exact`. */
-export function checkError(check: Check): string {
-  if (check.stderr !== undefined) {
-    const z = check.z !== undefined ? ` z ${check.z.toFixed(1)}` : '';
-    const zMax = check.zMax !== undefined ? `/${formatNumber(check.zMax, 2)}` : '';
-    return `±${formatNumber(check.stderr, 2)}${z}${zMax}`;
-  }
-  if (check.tolerance !== undefined && check.tolerance > 0) return `tol ${formatNumber(check.tolerance, 2)}`;
-  return 'exact';
-}
 
 /** An error bar `├──●─┼──┤` of `width` cells, or '' for checks without a standard error. */
 export function errorBar(check: Check, width = BAR): string {
@@ -41,7 +32,7 @@ export function checkLines(checks: readonly Check[], width: number): Line[] {
   const hasBars = checks.some((c) => c.stderr !== undefined);
   const num = 11;
   const errLabel = hasBars ? '± error z/max' : 'error';
-  const err = Math.min(22, Math.max(errLabel.length, ...checks.map((c) => checkError(c).length)));
+  const err = Math.min(22, Math.max(errLabel.length, ...checks.map((c) => checkAllowanceText(c).length)));
   const bar = hasBars ? BAR + 1 : 0;
   const nameWidth = Math.max(12, width - 2 - 2 * (num + 1) - (err + 1) - bar);
   const lines: Line[] = [
@@ -54,7 +45,7 @@ export function checkLines(checks: readonly Check[], width: number): Line[] {
       { text: `${fit(c.name, nameWidth)} ` },
       { text: `${fit(formatNumber(c.measured), num, 'right')} `, bold: true },
       { text: `${fit(formatNumber(c.expected), num, 'right')} ` },
-      { text: fit(checkError(c), err), dim: true },
+      { text: fit(checkAllowanceText(c), err), dim: true },
     ];
     if (hasBars) row.push({ text: ` ${errorBar(c)}`, color });
     lines.push(row);

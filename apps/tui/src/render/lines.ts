@@ -1,5 +1,5 @@
 // The result view is built as a list of terminal lines (each exactly one row, truncated rather than wrapped), so the
-// dashboard can page through it with a fixed-height viewport and the plain report can print the same lines.
+// dashboard can page through it with a fixed-height viewport and `hw3 run` and npm start's plain-text output print the same lines.
 
 /** Ink colour names used by the dashboard. */
 export type Color = 'red' | 'green' | 'yellow' | 'blue' | 'magenta' | 'cyan' | 'white' | 'gray';
@@ -20,18 +20,9 @@ export function line(text: string, style: Omit<Segment, 'text'> = {}): Line {
   return [{ text, ...style }];
 }
 
-/** The text of a line without styles (plain report, tests). */
+/** The text of a line without styles (plain-text output, tests). */
 export function plainText(l: Line): string {
   return l.map((s) => s.text).join('').replace(/\s+$/, '');
-}
-
-/** Pads or cuts `text` to exactly `width` characters (cut text ends with '…'). */
-export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-  if (width <= 0) return '';
-  const chars = [...text];
-  if (chars.length > width) return width === 1 ? '…' : `${chars.slice(0, width - 1).join('')}…`;
-  const pad = ' '.repeat(width - chars.length);
-  return align === 'left' ? text + pad : pad + text;
 }
 
 /** Greedy word wrap of one paragraph to `width` columns. */

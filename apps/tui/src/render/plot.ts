@@ -3,7 +3,8 @@
 // overlay the curves cell by cell with a colour each. Log axes plot log10 of the values; ticks show the values.
 import { plot as asciiplot } from 'asciichart';
 import type { Series } from '@hw3/core';
-import { fit, type Color, type Line, type Segment } from './lines.js';
+import { fit } from '@hw3/client/table';
+import { type Color, type Line, type Segment } from './lines.js';
 import { formatNumber } from '@hw3/client/format';
 
 const LABEL = 9;

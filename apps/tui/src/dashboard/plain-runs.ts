@@ -2,12 +2,13 @@
 // prints each verdict and checks table as plain text (or one JSON object), streaming as runs finish; one progress
 // line per experiment goes to stderr as each starts, so a long run is never silent.
 import { CancelledError, runExperiment, type Experiment, type ExperimentResult } from '@hw3/core';
-import { plainText } from './format/lines.js';
+import { plainText } from '../render/lines.js';
 import { formatDuration } from '@hw3/client/format';
-import { resultLines } from './format/result.js';
-import { toFailure, type RunFailure } from '../worker/runner.js';
+import { resultLines } from '../render/result.js';
+import { serializeError } from '@hw3/core/errors';
+import type { RunFailure } from '../worker/runner.js';
 
-export interface PlainReportOptions {
+export interface PlainRunOptions {
   experiments: readonly Experiment[];
   seed: number;
   json: boolean;
@@ -16,9 +17,9 @@ export interface PlainReportOptions {
   width?: number;
   signal?: AbortSignal;
   write?: (text: string) => void;
-  /** Where "[i/n] running …" lines go (default stderr, so stdout stays the report). */
+  /** Where "[i/n] running …" lines go (default stderr, so stdout holds only the results). */
   progress?: (text: string) => void;
-  /** Printed after the summary line in the text report (e.g. which set ran and how to run the full one). */
+  /** Printed after the summary line of the text output (e.g. which set ran and how to run the full one). */
   note?: string;
 }
 
@@ -30,7 +31,7 @@ export interface PlainOutcome {
 }
 
 /** Runs the experiments one after another; the exit code is 0 when every check passes, 1 otherwise. */
-export async function plainReport(options: PlainReportOptions): Promise<{ exitCode: number; outcomes: PlainOutcome[] }> {
+export async function runPlain(options: PlainRunOptions): Promise<{ exitCode: number; outcomes: PlainOutcome[] }> {
   const { experiments, seed, json, width = 100, signal } = options;
   const write = options.write ?? ((text: string) => process.stdout.write(text));
   const progress = options.progress ?? ((text: string) => process.stderr.write(text));
@@ -47,7 +48,7 @@ export async function plainReport(options: PlainReportOptions): Promise<{ exitCo
       outcome = { id: experiment.id, ms: Date.now() - started, result };
     } catch (error) {
       const partial = error instanceof CancelledError ? (error.partial as ExperimentResult | undefined) : undefined;
-      outcome = { id: experiment.id, ms: Date.now() - started, ...(partial ? { result: partial } : { error: toFailure(error) }) };
+      outcome = { id: experiment.id, ms: Date.now() - started, ...(partial ? { result: partial } : { error: serializeError(error) }) };
     }
     outcomes.push(outcome);
     if (!json) {
