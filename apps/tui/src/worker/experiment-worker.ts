@@ -1,10 +1,12 @@
-// The experiment thread: runs one experiment at a time for the dashboard and reports progress, the result, a cancel
-// (with the finished part) or a typed error. Started by WorkerRunner.
+// The experiment thread: runs one experiment at a time for the dashboard and reports through the client's run
+// protocol (progress, then the result, a cancel with the finished part, or the error as plain data). Started by
+// WorkerRunner.
 import { parentPort, workerData } from 'node:worker_threads';
-import { CancelledError, type Experiment, type ExperimentResult, experiments as registry, runExperiment } from '@hw3/core';
+import { serializeError } from '@hw3/core/errors';
+import { type Experiment, experiments as registry } from '@hw3/core';
+import { runRequest } from '@hw3/client/run-request';
 import { withCancelFlag } from './cancellable.js';
 import type { FromWorker, ToWorker, WorkerOptions } from './messages.js';
-import { toFailure } from './runner.js';
 
 const options = (workerData ?? {}) as WorkerOptions;
 const port = parentPort!;
@@ -19,31 +21,23 @@ async function loadExperiments(): Promise<readonly Experiment[]> {
 const experimentsReady = loadExperiments();
 
 async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
-  const { runId, request } = message;
+  const { id, request } = message;
   const controller = new AbortController();
-  controllers.set(runId, controller);
+  controllers.set(id, controller);
   try {
     const experiments = await experimentsReady;
     const experiment = experiments.find((e) => e.id === request.experimentId);
     if (!experiment) throw new Error(`unknown experiment ${JSON.stringify(request.experimentId)}`);
-    const result = await runExperiment(withCancelFlag(experiment, new Int32Array(message.cancelFlag), controller), request.params, {
-      seed: request.seed,
-      signal: controller.signal,
-      progressIntervalMs: options.progressIntervalMs ?? 100,
-      onProgress: (p) => post({ type: 'progress', runId, fraction: p.fraction, ...(p.message ? { message: p.message } : {}) }),
-    });
-    post({ type: 'done', runId, result });
+    const cancellable = withCancelFlag(experiment, new Int32Array(message.cancelFlag), controller);
+    await runRequest(cancellable, id, request, post, { signal: controller.signal, progressIntervalMs: options.progressIntervalMs ?? 100 });
   } catch (error) {
-    if (error instanceof CancelledError) {
-      const partial = error.partial as ExperimentResult | undefined;
-      post({ type: 'cancelled', runId, ...(partial ? { partial } : {}) });
-    } else post({ type: 'error', runId, error: toFailure(error) });
+    post({ type: 'error', id, error: serializeError(error) });
   } finally {
-    controllers.delete(runId);
+    controllers.delete(id);
   }
 }
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'run') void run(message);
-  else controllers.get(message.runId)?.abort();
+  else controllers.get(message.id)?.abort();
 });

@@ -1,17 +1,13 @@
-// Messages between the dashboard (main thread) and the experiment worker.
-import type { ExperimentResult } from '@hw3/core';
-import type { RunFailure, RunRequest } from './runner.js';
+// Messages between the dashboard (main thread) and its experiment thread: the client's run protocol, with a shared
+// cancel flag added to each run.
+import type { RunFromWorker, RunToWorker } from '@hw3/client/worker-protocol';
 
 export type ToWorker =
   /** `cancelFlag` (Int32Array over a SharedArrayBuffer) lets a cancel reach an experiment that never yields. */
-  | { type: 'run'; runId: number; request: RunRequest; cancelFlag: SharedArrayBuffer }
-  | { type: 'cancel'; runId: number };
+  | (Extract<RunToWorker, { type: 'run' }> & { cancelFlag: SharedArrayBuffer })
+  | Extract<RunToWorker, { type: 'cancel' }>;
 
-export type FromWorker =
-  | { type: 'progress'; runId: number; fraction: number; message?: string }
-  | { type: 'done'; runId: number; result: ExperimentResult }
-  | { type: 'cancelled'; runId: number; partial?: ExperimentResult }
-  | { type: 'error'; runId: number; error: RunFailure };
+export type FromWorker = RunFromWorker;
 
 /** What the worker is started with. */
 export interface WorkerOptions {

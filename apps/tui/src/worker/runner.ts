@@ -1,22 +1,12 @@
 // What the dashboard needs from whatever runs experiments: start one, hear its progress and outcome, cancel it.
+import type { SerializedError } from '@hw3/core/errors';
 import type { ExperimentResult } from '@hw3/core';
+import type { RunFromWorker, RunRequest } from '@hw3/client/worker-protocol';
 
-export interface RunRequest {
-  experimentId: string;
-  /** Raw parameters (the experiment's schema validates them). */
-  params: Record<string, unknown>;
-  seed: number;
-}
+export type { RunRequest } from '@hw3/client/worker-protocol';
 
 /** A failed run, as plain data (it may have crossed a thread boundary). */
-export interface RunFailure {
-  name: string;
-  message: string;
-  code?: string;
-  param?: string;
-  /** ParamError's list of problems. */
-  issues?: { param: string; message: string }[];
-}
+export type RunFailure = SerializedError;
 
 export interface RunHandlers {
   onProgress(fraction: number, message?: string): void;
@@ -37,17 +27,10 @@ export interface ExperimentRunner {
   dispose(): void;
 }
 
-/** Plain data for any thrown value. */
-export function toFailure(error: unknown): RunFailure {
-  if (error instanceof Error) {
-    const e = error as Error & { code?: string; param?: string; issues?: { param: string; message: string }[] };
-    return {
-      name: e.name,
-      message: e.message,
-      ...(e.code ? { code: e.code } : {}),
-      ...(e.param ? { param: e.param } : {}),
-      ...(e.issues ? { issues: e.issues } : {}),
-    };
-  }
-  return { name: 'Error', message: String(error) };
+/** Hands one protocol message to the run's handlers (partial output is not shown by the dashboard). */
+export function deliver(message: RunFromWorker, handlers: RunHandlers): void {
+  if (message.type === 'progress') handlers.onProgress(message.fraction, message.message);
+  else if (message.type === 'result') handlers.onDone(message.result);
+  else if (message.type === 'cancelled') handlers.onCancelled(message.partial);
+  else if (message.type === 'error') handlers.onError(message.error);
 }

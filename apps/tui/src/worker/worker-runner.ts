@@ -3,7 +3,7 @@
 // experiment that ignores both for `hardCancelMs` is stopped by terminating its thread.
 import { Worker } from 'node:worker_threads';
 import type { FromWorker, ToWorker, WorkerOptions } from './messages.js';
-import type { ExperimentRunner, RunHandle, RunHandlers, RunRequest } from './runner.js';
+import { deliver, type ExperimentRunner, type RunHandle, type RunHandlers, type RunRequest } from './runner.js';
 
 export interface WorkerRunnerOptions extends WorkerOptions {
   /** The built worker script (default: experiment-worker.js next to this file). */
@@ -55,15 +55,13 @@ export class WorkerRunner implements ExperimentRunner {
   }
 
   private receive(message: FromWorker) {
-    if (message.type === 'progress') {
-      this.active.get(message.runId)?.handlers.onProgress(message.fraction, message.message);
+    if (message.type === 'progress' || message.type === 'partial') {
+      const run = this.active.get(message.id);
+      if (run) deliver(message, run.handlers);
       return;
     }
-    const run = this.settle(message.runId);
-    if (!run) return;
-    if (message.type === 'done') run.handlers.onDone(message.result);
-    else if (message.type === 'cancelled') run.handlers.onCancelled(message.partial);
-    else run.handlers.onError(message.error);
+    const run = this.settle(message.id);
+    if (run) deliver(message, run.handlers);
   }
 
   /** Ends the runs of a thread that died (only that thread's: a fresh one may already be running the next). */
@@ -82,13 +80,13 @@ export class WorkerRunner implements ExperimentRunner {
     const flag = new Int32Array(cancelFlag);
     const worker = this.ensureWorker();
     this.active.set(runId, { handlers, flag, worker });
-    worker.postMessage({ type: 'run', runId, request, cancelFlag } satisfies ToWorker);
+    worker.postMessage({ type: 'run', id: runId, request, cancelFlag } satisfies ToWorker);
     return {
       cancel: () => {
         const run = this.active.get(runId);
         if (!run || Atomics.load(flag, 0) !== 0) return;
         Atomics.store(flag, 0, 1);
-        run.worker.postMessage({ type: 'cancel', runId } satisfies ToWorker);
+        run.worker.postMessage({ type: 'cancel', id: runId } satisfies ToWorker);
         run.timer = setTimeout(() => {
           // It did not stop: end its thread (the next run starts a fresh one); nothing finished can be recovered.
           if (this.worker === run.worker) this.worker = undefined;
