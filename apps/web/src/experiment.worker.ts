@@ -4,16 +4,16 @@
 // the one experiment a page asks for (`loadExperiment` is one import() per experiment); the claim checker's formula
 // parser only when a claim is checked; the MNIST digits only when an experiment trains on them.
 import { init } from '@hw3/core/runtime';
-import { CancelledError, Hw3Error } from '@hw3/core/errors';
-import { ParamError, runExperiment } from '@hw3/core/experiments/run';
+import { CancelledError, serializeError } from '@hw3/core/errors';
 import { loadExperiment } from '@hw3/core/experiments/catalog';
 import { estimateCost } from '@hw3/core/lab';
 import { paramFields, type ParamField } from '@hw3/core/experiments/params';
-import type { Experiment, ExperimentOutput, ExperimentResult, RunContext } from '@hw3/core/experiments/api';
+import type { Experiment } from '@hw3/core/experiments/api';
 import type { ClaimResult } from '@hw3/core/claims';
 import { checkForm } from '@hw3/client/fields';
+import { runRequest } from '@hw3/client/run-request';
 import { readQuery, writeQuery } from './url-state';
-import { NO_REQUEST, type FromWorker, type ToWorker, type WireError } from './worker-protocol';
+import { NO_REQUEST, type FromWorker, type ToWorker } from './worker-protocol';
 
 const post = (message: FromWorker) => (self as unknown as Worker).postMessage(message);
 /** Cores this browser offers: a training sweep spreads over that many workers. */
@@ -41,62 +41,27 @@ function experimentNamed(id: string) {
   return entry;
 }
 
-function toWire(error: unknown): WireError {
-  if (error instanceof ParamError) return { name: error.name, message: error.message, code: error.code, ...(error.param ? { param: error.param } : {}), issues: error.issues };
-  if (error instanceof Hw3Error) return { name: error.name, message: error.message, code: error.code, ...(error.param ? { param: error.param } : {}) };
-  if (error instanceof Error) return { name: error.name, message: error.message };
-  return { name: 'Error', message: String(error) };
-}
-
 /** Counts the task as work for the heartbeat, and turns a throw into the request's final error message. */
 async function task(id: number, work: () => Promise<void>): Promise<void> {
   busy++;
   try {
     await work();
   } catch (error) {
-    post({ type: 'error', id, error: toWire(error) });
+    post({ type: 'error', id, error: serializeError(error) });
   } finally {
     busy--;
   }
 }
 
-/** The experiment with its checkpoints also sent to the page, so a long run shows its first points early. */
-function reportingPartials(experiment: Experiment, id: number): Experiment {
-  let last = -Infinity;
-  return {
-    ...experiment,
-    run: (params, ctx: RunContext) =>
-      experiment.run(params, {
-        ...ctx,
-        checkpoint(output: ExperimentOutput) {
-          ctx.checkpoint(output);
-          const now = performance.now();
-          if (now - last < PARTIAL_INTERVAL_MS) return;
-          last = now;
-          post({ type: 'partial', id, output });
-        },
-      }),
-  };
-}
-
 async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
   const controller = new AbortController();
   running.set(message.id, controller);
-  const t0 = performance.now();
   try {
     const [{ experiment, fields }] = await Promise.all([experimentNamed(message.experimentId), ready]);
     const reading = readQuery(experiment, fields, new URLSearchParams(message.query));
     post({ type: 'query', id: message.id, reading: { ...reading, texts: [...reading.texts] } });
-    const result = await runExperiment(reportingPartials(experiment, message.id), reading.params, {
-      seed: reading.seed,
-      signal: controller.signal,
-      onProgress: (p) => post({ type: 'progress', id: message.id, fraction: p.fraction, ...(p.message ? { message: p.message } : {}) }),
-    });
-    post({ type: 'result', id: message.id, result, ms: performance.now() - t0 });
-  } catch (error) {
-    if (!(error instanceof CancelledError)) throw error;
-    const partial = error.partial as ExperimentResult | undefined;
-    post({ type: 'cancelled', id: message.id, ...(partial ? { partial } : {}) });
+    const request = { experimentId: experiment.id, params: reading.params, seed: reading.seed };
+    await runRequest(experiment, message.id, request, post, { signal: controller.signal, partialIntervalMs: PARTIAL_INTERVAL_MS });
   } finally {
     running.delete(message.id);
   }
@@ -146,4 +111,4 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   else if (message.type === 'cancel') running.get(message.id)?.abort();
 });
 
-ready.catch((error: unknown) => post({ type: 'error', id: NO_REQUEST, error: toWire(error) }));
+ready.catch((error: unknown) => post({ type: 'error', id: NO_REQUEST, error: serializeError(error) }));

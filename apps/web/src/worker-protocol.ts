@@ -1,8 +1,10 @@
-// Messages between the page and the experiment worker. Everything crossing is structured-cloneable JSON.
-// The page holds no experiment code: the worker reads the address's query, validates form text against the
-// experiment's own schema, runs it, and answers. Every request carries an id; each request gets exactly one final
-// answer (see isFinal), which lets the page notice a worker that stopped answering.
-import type { ClaimResult, ExperimentOutput, ExperimentResult } from '@hw3/core';
+// Messages between the page and the experiment worker: the client's run protocol (progress, partial output, result,
+// cancelled, error) plus the explorer's own requests. The page holds no experiment code: the worker reads the
+// address's query, validates form text against the experiment's own schema, runs it, and answers. Every request
+// carries an id; each request gets exactly one final answer (see isFinal), which lets the page notice a worker that
+// stopped answering.
+import type { ClaimResult } from '@hw3/core/claims';
+import { isFinal as isFinalRunMessage, type RunFromWorker, type RunToWorker, type SerializedError } from '@hw3/client/worker-protocol';
 
 export type ToWorker =
   /** Read the query string (bad entries fall back to defaults, with a message each), then run. */
@@ -10,16 +12,10 @@ export type ToWorker =
   /** Check form text; answers with one message per bad field, or the query string that runs it. */
   | { type: 'validate'; id: number; experimentId: string; texts: [string, string][]; seedText: string }
   | { type: 'claim'; id: number; question: string; claim: string; seed: number }
-  | { type: 'cancel'; id: number };
+  | Extract<RunToWorker, { type: 'cancel' }>;
 
 /** An error as the page shows it: the typed error's class, code, parameter and message. */
-export interface WireError {
-  name: string;
-  message: string;
-  code?: string;
-  param?: string;
-  issues?: { param: string; message: string }[];
-}
+export type WireError = SerializedError;
 
 /** What the worker read from a query: the form's texts, the values used, and one message per ignored entry. */
 export interface QueryReading {
@@ -31,25 +27,20 @@ export interface QueryReading {
 }
 
 export type FromWorker =
+  | RunFromWorker
   | { type: 'ready'; loadMs: number }
   /** Sent every half second while the worker has work: silence means it is stuck. */
   | { type: 'alive' }
   | { type: 'query'; id: number; reading: QueryReading }
-  | { type: 'progress'; id: number; fraction: number; message?: string }
-  /** The output so far (after a finished unit of work), while the run goes on. */
-  | { type: 'partial'; id: number; output: ExperimentOutput }
-  | { type: 'result'; id: number; result: ExperimentResult; ms: number }
-  | { type: 'cancelled'; id: number; partial?: ExperimentResult }
   /** `cost`: what a run of the valid form would cost ("about 40 s on one core"). */
   | { type: 'validated'; id: number; errors: [string, string][]; query?: string; cost?: string }
   | { type: 'claim-result'; id: number; verdict: ClaimResult; ms: number }
-  | { type: 'claim-cancelled'; id: number; partial?: ClaimResult }
-  | { type: 'error'; id: number; error: WireError };
+  | { type: 'claim-cancelled'; id: number; partial?: ClaimResult };
 
 /** The id that `error` messages carry when they belong to no request (the worker failed to start). */
 export const NO_REQUEST = -1;
 
 /** True for the one message that ends a request. */
 export function isFinal(message: FromWorker): message is Extract<FromWorker, { id: number }> {
-  return ['result', 'cancelled', 'validated', 'claim-result', 'claim-cancelled', 'error'].includes(message.type);
+  return isFinalRunMessage(message, ['validated', 'claim-result', 'claim-cancelled']);
 }
