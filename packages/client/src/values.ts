@@ -24,7 +24,8 @@ export function valueRows(values: ExperimentResult['values']): ValueRow[] {
     if (key.endsWith(STDERR) && Object.hasOwn(values, key.slice(0, -STDERR.length))) continue;
     const stderrKey = `${key}${STDERR}`;
     const stderr = Object.hasOwn(values, stderrKey) ? values[stderrKey] : undefined;
-    const text = stderr === undefined ? formatNumber(value) : `${formatNumber(value)} ± ${formatNumber(stderr, 2)}`;
+    // A standard error that could not be estimated (null) is left out rather than shown as '± —'.
+    const text = stderr === undefined || stderr === null ? formatNumber(value) : `${formatNumber(value)} ± ${formatNumber(stderr, 2)}`;
     rows.push({ key, label: key, value, ...(stderr !== undefined ? { stderr } : {}), text });
   }
   return rows;

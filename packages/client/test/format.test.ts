@@ -62,6 +62,7 @@ describe('tables', () => {
 
 describe('values, checks and verdicts', () => {
   it('folds a standard error into its value', () => {
+    expect(valueRows({ unknown: null, unknownStderr: null })).toEqual([{ key: 'unknown', label: 'unknown', value: null, stderr: null, text: '—' }]);
     expect(valueRows({ slope: 0.99721234, slopeStderr: 0.0017123, fwd: 20, loneStderr: 1 })).toEqual([
       { key: 'slope', label: 'slope', value: 0.99721234, stderr: 0.0017123, text: '0.99721 ± 0.0017' },
       { key: 'fwd', label: 'fwd', value: 20, text: '20' },

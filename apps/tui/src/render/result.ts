@@ -58,7 +58,7 @@ export function aboutLines(experiment: Experiment, width: number): Line[] {
 export function resultLines(result: ExperimentResult, width: number, experiment?: Experiment, options: ResultLineOptions = {}): Line[] {
   const { explanation = true, plots = true, tables = true, plotHeight = 10 } = options;
   const lines: Line[] = [
-    [{ text: `${result.question}  `, color: 'cyan', bold: true }, { text: result.title, bold: true }],
+    [{ text: `${result.question}  `, color: 'cyan', bold: true }, { text: `${result.id}  `, dim: true }, { text: result.title, bold: true }],
     [{ text: `seed ${result.seed}   `, dim: true }, ...verdictLine(result)],
     line(paramsText(result.params), { dim: true }),
   ];
