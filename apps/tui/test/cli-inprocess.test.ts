@@ -1,7 +1,7 @@
 // The hw3 command's full matrix of inputs, run in-process through the built `main` (same code as the binary, without
 // a Node start-up per case): exit codes, stderr naming the flag and value, nothing on stdout for bad input, --help.
 import { afterEach, describe, expect, it } from 'vitest';
-// @ts-expect-error — the built JavaScript has no declaration file next to the test; its shape is main(argv) → code.
+// The built JavaScript (and its declarations): the same code as the binary.
 import { main } from '../dist/cli/program.js';
 
 interface Outcome {
@@ -133,7 +133,6 @@ describe('verdicts and exit codes', () => {
 
 describe('colour', () => {
   it('only on a terminal, and never with NO_COLOR', async () => {
-    // @ts-expect-error — built JavaScript without declarations next to the test.
     const { createStyle } = (await import('../dist/cli/style.js')) as { createStyle: (s: { isTTY?: boolean }, env: Record<string, string>) => { enabled: boolean; ok(t: string): string } };
     expect(createStyle({ isTTY: true }, {}).enabled).toBe(true);
     expect(createStyle({ isTTY: true }, {}).ok('x')).toBe('\u001b[32mx\u001b[39m');

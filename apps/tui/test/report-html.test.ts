@@ -1,7 +1,7 @@
 // `hw3 report` end to end: the built command writes one HTML file, and real Chromium (Debian's, through
 // playwright-core) opens it from disk with every network request recorded. The file must render its sections with
 // zero requests (everything inline; its Content-Security-Policy forbids anything else), and print to PDF.
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(!existsSync(cli))('hw3 report → one HTML file that Chromium renders offline', () => {
-  let run: ReturnType<typeof spawnSync<string>>;
+  let run: SpawnSyncReturns<string>;
   beforeAll(async () => {
     // 1c and remat: fast, with figures, statistical and exact checks.
     run = spawnSync(process.execPath, [cli, 'report', '1c', 'remat', '--preset', 'quick', '--seed', '3', '--out', out, '--json'], { encoding: 'utf8' });

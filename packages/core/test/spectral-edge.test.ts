@@ -31,10 +31,10 @@ describe('topSingularValue (Lanczos)', () => {
     let s = 0;
     for (let it = 0; it < 3000; it++) {
       const y = new Float64Array(60);
-      for (let i = 0; i < 60; i++) for (let j = 0; j < 40; j++) y[i] += W[i * 40 + j]! * x[j]!;
+      for (let i = 0; i < 60; i++) for (let j = 0; j < 40; j++) y[i] = y[i]! + W[i * 40 + j]! * x[j]!;
       s = Math.hypot(...y);
       const z = new Float64Array(40);
-      for (let j = 0; j < 40; j++) for (let i = 0; i < 60; i++) z[j] += W[i * 40 + j]! * y[i]!;
+      for (let j = 0; j < 40; j++) for (let i = 0; i < 60; i++) z[j] = z[j]! + W[i * 40 + j]! * y[i]!;
       const n = Math.hypot(...z);
       x = z.map((t) => t / n);
     }
