@@ -56,7 +56,7 @@ export class LineServer {
 
   /** Sends one request line; returns the answer line. @throws LineServerError after `timeoutMs` without an answer. */
   request(line: string, timeoutMs = 120_000): string {
-    writeSync(this.#cmd, line + '\n');
+    writeSync(this.#cmd, `${line}\n`);
     const buffer = Buffer.alloc(4096);
     const deadline = performance.now() + timeoutMs;
     for (;;) {

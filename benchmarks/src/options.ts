@@ -44,6 +44,7 @@ function list(values: string[] | undefined): string[] {
 
 /** @throws UsageError naming the option and value for unknown suites, bad sizes or unknown flags. */
 export function parseOptions(argv: readonly string[]): RunOptions {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: typed by the assignment from parseArgs below (its type follows the option table).
   let values;
   try {
     ({ values } = parseArgs({

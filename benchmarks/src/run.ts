@@ -128,7 +128,7 @@ function run(options: RunOptions): number {
       entries,
       goals,
     };
-    writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+    writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\n${entries.length} cases in ${seconds.toFixed(1)} s; results written to ${out}`);
     // Reading the sinks once keeps every timed call's result observable.
     if (sinkValue() === Symbol.for('never') || limitsSink() === Symbol.for('never')) console.log('');

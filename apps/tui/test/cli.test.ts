@@ -33,6 +33,7 @@ function hw3(args: string[], options: { env?: NodeJS.ProcessEnv; interruptOn?: R
   });
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
 const ANSI = /\u001b\[/;
 
 describe.concurrent('hw3 list / help', { timeout: 120_000 }, () => {

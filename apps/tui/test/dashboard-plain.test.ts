@@ -50,7 +50,7 @@ describe('plain-text runs', () => {
     const parsed = JSON.parse(out) as { pass: boolean; seed: number; results: { id: string; result: { values: Record<string, number> } }[] };
     expect(parsed.pass).toBe(true);
     expect(parsed.results[0]?.id).toBe('remat');
-    expect(parsed.results[0]?.result.values['fwd']).toBe(20);
+    expect(parsed.results[0]?.result.values.fwd).toBe(20);
   });
 });
 

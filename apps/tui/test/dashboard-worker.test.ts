@@ -68,7 +68,7 @@ describe.skipIf(!existsSync(workerUrl))('WorkerRunner (needs `npm run build` fir
     expect(got.kind).toBe('cancelled');
     if (got.kind !== 'cancelled') return;
     expect(got.partial?.status).toBe('cancelled');
-    expect(got.partial?.values['done']).toBeGreaterThanOrEqual(1);
+    expect(got.partial?.values.done).toBeGreaterThanOrEqual(1);
   });
 
   it('stops an experiment that ignores the cancel by ending its thread, then runs the next one', async () => {
@@ -79,6 +79,6 @@ describe.skipIf(!existsSync(workerUrl))('WorkerRunner (needs `npm run build` fir
     expect(await deaf.outcome).toEqual({ kind: 'cancelled' });
     const next = await run(runner, { experimentId: 'sync-counter', params: { units: 3 }, seed: 1 }).outcome;
     expect(next.kind).toBe('done');
-    if (next.kind === 'done') expect(next.result.values['done']).toBe(3);
+    if (next.kind === 'done') expect(next.result.values.done).toBe(3);
   });
 });

@@ -77,7 +77,7 @@ describe.skipIf(!repoRoot)('a newcomer on a fresh clone, following README.md', (
     const result = JSON.parse(run.stdout) as { id: string; status: string; values: Record<string, number>; checks: { pass: boolean }[] };
     expect(result.id).toBe('remat');
     expect(result.status).toBe('complete');
-    expect(result.values['fwd']).toBe(20);
+    expect(result.values.fwd).toBe(20);
     expect(result.checks.length).toBeGreaterThan(0);
     expect(result.checks.every((c) => c.pass)).toBe(true);
   });

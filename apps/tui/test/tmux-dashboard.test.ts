@@ -45,6 +45,7 @@ async function typeSlowly(...k: string[]) {
 const settle = () => new Promise((r) => setTimeout(r, 300));
 /** Foreground colour parameters (30–38, 90–97) of the SGR escapes on screen. */
 const colours = () =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
   [...screen('-e').matchAll(/\u001B\[([0-9;]*)m/g)]
     .flatMap((m) => m[1]!.split(';').map(Number))
     .filter((p) => (p >= 30 && p <= 38) || (p >= 90 && p <= 97));

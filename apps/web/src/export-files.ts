@@ -30,7 +30,7 @@ function csvCell(v: unknown): string {
 }
 
 export function tableToCsv(table: Table): string {
-  return [table.columns, ...table.rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${[table.columns, ...table.rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 /** A figure's aligned columns as CSV (x, then each series and its band). */
@@ -50,7 +50,7 @@ export function figureToCsv(f: AlignedFigure): string {
 }
 
 export function resultToJson(result: ExperimentResult | object): string {
-  return JSON.stringify(result, null, 2) + '\n';
+  return `${JSON.stringify(result, null, 2)}\n`;
 }
 
 export function saveSvg(f: AlignedFigure): void {

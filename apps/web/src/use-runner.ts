@@ -51,6 +51,7 @@ export function useRunner(experimentId: string, onValidated: (m: Extract<FromWor
   validated.current = onValidated;
   const elapsed = () => performance.now() - startedAt.current;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `elapsed` reads a ref (the start time), which never changes identity.
   const onMessage = useCallback((m: FromWorker) => {
     if (m.type === 'ready' || m.type === 'alive') return;
     if (m.type === 'validated') return validated.current(m);

@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   mkdirSync('test-results', { recursive: true });
-  writeFileSync('test-results/metrics.json', JSON.stringify(metrics, null, 2) + '\n');
+  writeFileSync('test-results/metrics.json', `${JSON.stringify(metrics, null, 2)}\n`);
   await browser?.close();
   await server?.stop();
 });

@@ -11,7 +11,7 @@ export interface Case {
 export const cases: Case[] = experiments.map((experiment) => {
   const fields = paramFields(experiment);
   const presets = experiment.presets as Record<string, Record<string, unknown>> | undefined;
-  const quick = presets?.['smoke'] ?? presets?.['quick'] ?? {};
+  const quick = presets?.smoke ?? presets?.quick ?? {};
   const params = resolveParams(experiment, quick) as Record<string, unknown>;
   // Keep schema order, as the page does.
   return { experiment, fields, params: Object.fromEntries(fields.map((f) => [f.name, params[f.name]])) };

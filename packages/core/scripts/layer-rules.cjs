@@ -39,10 +39,10 @@ function publicEntries(base, core) {
   for (const target of Object.values(pkg.exports)) {
     for (const file of typeof target === 'string' ? [target] : Object.values(target)) files.add(rel(base, join(core, file)));
   }
-  return [...files].map((f) => `^${escape(f)}$`);
+  return [...files].map((f) => `^${escapeRegExp(f)}$`);
 }
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The dependency-cruiser configuration, paths relative to `base` (the folder dependency-cruiser runs in). `core` is
@@ -51,14 +51,14 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 function rulesFor(base, { core = CORE, consumers = [join(ROOT, 'apps'), join(ROOT, 'packages', 'client'), join(ROOT, 'packages', 'runs')] } = {}) {
   const src = `${rel(base, join(core, 'src'))}/`;
-  const corePrefix = rel(base, core) ? `${escape(rel(base, core))}/` : '';
-  const users = consumers.map((c) => escape(rel(base, c))).join('|');
+  const corePrefix = rel(base, core) ? `${escapeRegExp(rel(base, core))}/` : '';
+  const users = consumers.map((c) => escapeRegExp(rel(base, c))).join('|');
   const layerRules = Object.entries(BELOW).map(([layer, below]) => ({
     name: `layer-${layer}`,
     comment: `${layer} imports only from ${below.length ? below.join(', ') : 'itself'} (layers below it)`,
     severity: 'error',
-    from: { path: `^${escape(src)}${layer}/`, pathNot: `^${escape(src)}${layer}/index\\.ts$` },
-    to: { path: `^${escape(src)}`, pathNot: `^${escape(src)}(${[layer, ...below].join('|')})/` },
+    from: { path: `^${escapeRegExp(src)}${layer}/`, pathNot: `^${escapeRegExp(src)}${layer}/index\\.ts$` },
+    to: { path: `^${escapeRegExp(src)}`, pathNot: `^${escapeRegExp(src)}(${[layer, ...below].join('|')})/` },
   }));
   return {
     forbidden: [
@@ -74,7 +74,7 @@ function rulesFor(base, { core = CORE, consumers = [join(ROOT, 'apps'), join(ROO
         name: 'no-root-files',
         comment: 'Every core module belongs to a layer folder; only the root entry src/index.ts sits at the top.',
         severity: 'error',
-        from: { path: `^${escape(src)}[^/]+\\.ts$`, pathNot: `^${escape(src)}index\\.ts$` },
+        from: { path: `^${escapeRegExp(src)}[^/]+\\.ts$`, pathNot: `^${escapeRegExp(src)}index\\.ts$` },
         to: {},
       },
       {

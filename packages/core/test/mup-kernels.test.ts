@@ -16,6 +16,7 @@ function seeded(n: number, seed: number, scale = 1): Float32Array {
 }
 
 /** Copies arrays into wasm memory, runs fn(pointers), copies back the arrays listed in `outs`. */
+// biome-ignore lint/suspicious/noConfusingVoidType: fn is either a kernel call returning a number or one returning nothing.
 function withWasm(arrays: (Float32Array | Int32Array)[], fn: (ptrs: number[]) => number | void): number | void {
   const ptrs = arrays.map((a) => allocate('test', Math.max(16, a.byteLength)));
   try {

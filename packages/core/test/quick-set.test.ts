@@ -13,7 +13,7 @@ describe('quick set', () => {
 
   it("uses each experiment's quick preset where it has one, its defaults otherwise", () => {
     for (const run of quickSet()) {
-      const quick = run.experiment.presets?.['quick'];
+      const quick = run.experiment.presets?.quick;
       expect(run.preset).toBe(quick ? 'quick' : undefined);
       expect(plannedParams(run)).toEqual(quick ?? {});
     }

@@ -88,6 +88,6 @@ describe('README examples', () => {
     } finally {
       spy.mockRestore();
     }
-    if (example.expected !== undefined) expect(lines.join('\n') + '\n').toBe(example.expected);
+    if (example.expected !== undefined) expect(`${lines.join('\n')}\n`).toBe(example.expected);
   });
 });

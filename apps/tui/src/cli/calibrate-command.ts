@@ -90,7 +90,7 @@ function gitCommit(): string | null {
 function writeReport(file: string, report: ReturnType<typeof mergeReport>): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(file.replace(/\.json$/i, '') + '.md', renderCalibrationMarkdown(report));
+  writeFileSync(`${file.replace(/\.json$/i, '')}.md`, renderCalibrationMarkdown(report));
 }
 
 export function calibrateCommand(): Command {

@@ -1,6 +1,6 @@
 // Every way the hw3 command rejects input, in one shape: `hw3: error: …` on stderr and, with --json, one error
 // object on stdout ({"error":{code,param,value,allowed,message}}), so a script gets JSON whatever happens. Exit 2.
-import { CommanderError, type Command } from 'commander';
+import type { CommanderError, Command } from 'commander';
 import { clipText, Hw3Error, InvalidArgumentError } from '@hw3/core';
 import { UsageError, type UsageDetails } from './exit.js';
 

@@ -13,6 +13,7 @@ import {
   renderReportHtml,
   runVerdict,
   type PlannedRun,
+  type ReportRun,
 } from '@hw3/core';
 import { nodeProvenance } from '../hand-in/provenance.js';
 import { runSet } from '../hand-in/run-set.js';
@@ -76,7 +77,7 @@ export function reportCommand(): Command {
       const path = outputPath(opts.out);
       const { planned, description } = plan(keys, opts.preset);
       const interrupt = abortOnInterrupt();
-      let runs;
+      let runs: ReportRun[];
       try {
         runs = await runSet(planned, { seed: opts.seed, signal: interrupt.signal });
       } finally {

@@ -2,7 +2,7 @@
 // printed above (Ink <Static>), and screens for a result, the parameter form, a seed, the claim checker and help.
 // The frame is kept shorter than the terminal so Ink never clears the screen (no flicker).
 import { Box, Text, useApp, useInput, useStdin } from 'ink';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { paramFields, type Experiment } from '@hw3/core';
 import { fieldTexts } from '@hw3/client/fields';
 import { groupByQuestion } from '@hw3/client/groups';
@@ -164,7 +164,7 @@ export function App({ experiments, runner, size, stored }: AppProps) {
   const body = Math.max(5, rows - 1 - 1 - live - 1);
   const lastResult = selected ? runs.state.results[selected.id]?.result : undefined;
 
-  let content;
+  let content: ReactNode;
   if (screen === 'help') content = <HelpScreen height={body} isFocused />;
   else if (screen === 'claims') content = <ClaimChecker width={width} height={body} isFocused onBack={() => setScreen('list')} />;
   else if (selected && screen === 'result') {

@@ -38,7 +38,7 @@ export async function runPlain(options: PlainRunOptions): Promise<{ exitCode: nu
   const outcomes: PlainOutcome[] = [];
   for (const [i, experiment] of experiments.entries()) {
     if (signal?.aborted) break;
-    const preset = options.quick ? experiment.presets?.['quick'] : undefined;
+    const preset = options.quick ? experiment.presets?.quick : undefined;
     progress(`[${i + 1}/${experiments.length}] ${experiment.question} ${experiment.id}${preset ? ' (quick preset)' : ''}…\n`);
     const started = Date.now();
     let outcome: PlainOutcome;

@@ -4,10 +4,12 @@
 
 /** `text` with each backspace/delete character removing the character before it, other controls removed. */
 export function applyTypedControls(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
   if (!/[\u0000-\u001f\u007f]/.test(text)) return text;
   const out: string[] = [];
   for (const ch of text) {
     if (ch === '\u007f' || ch === '\b') out.pop();
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
     else if (!/[\u0000-\u001f]/.test(ch)) out.push(ch);
   }
   return out.join('');

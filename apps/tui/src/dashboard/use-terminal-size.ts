@@ -11,13 +11,13 @@ export function useTerminalSize(fallback: TerminalSize = { columns: 100, rows: 4
   const { stdout } = useStdout();
   const read = () => ({ columns: stdout.columns || fallback.columns, rows: stdout.rows || fallback.rows });
   const [size, setSize] = useState(read);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `read` is rebuilt each render from stdout and the fallback; subscribing once per stdout is what we want.
   useEffect(() => {
     const onResize = () => setSize(read());
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stdout]);
   return size;
 }

@@ -4,7 +4,7 @@
 import { plot as asciiplot } from 'asciichart';
 import type { Series } from '@hw3/core';
 import { fit } from '@hw3/client/table';
-import { type Color, type Line, type Segment } from './lines.js';
+import type { Color, Line, Segment } from './lines.js';
 import { formatNumber } from '@hw3/client/format';
 
 const LABEL = 9;
@@ -105,7 +105,10 @@ export function figureLines(figure: readonly Series[], width: number, height = 1
     if (!valid.some(Boolean)) continue;
     // asciichart needs a number in every column: fill gaps with a neighbour, then skip the gap cells when overlaying.
     let last = curve.columns.find(Number.isFinite)!;
-    const filled = curve.columns.map((v) => (Number.isFinite(v) ? (last = v) : last));
+    const filled = curve.columns.map((v) => {
+      if (Number.isFinite(v)) last = v;
+      return last;
+    });
     const drawn = asciiplot(filled, { min, max, height, offset: 2, format }).split('\n');
     if (axis.length === 0) axis = drawn.map((r) => r.slice(0, LABEL));
     drawn.forEach((row, r) => {

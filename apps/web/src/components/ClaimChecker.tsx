@@ -68,6 +68,7 @@ export function ClaimChecker({ questions }: { questions: QuestionInfo[] }) {
     [worker],
   );
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `search` is the trigger (a new address); the effect reads it through currentSearch().
   useEffect(() => {
     const query = new URLSearchParams(currentSearch());
     const found: string[] = [];

@@ -30,6 +30,7 @@ export function ClaimVerdict({ result }: { result: ClaimResult }) {
           <code>{result.claim}</code> is {result.verdict}
           {result.status === 'cancelled' && ' (cancelled: over the points measured so far)'}
         </p>
+        {/* biome-ignore lint/a11y/useSemanticElements: a row of export buttons, not a form: role=group names it without a fieldset's form semantics. */}
         <span className="export" role="group" aria-label="Export verdict">
           <button type="button" onClick={() => saveBlob(`claim-${result.question}.json`, new Blob([resultToJson(result)], { type: 'application/json' }))}>
             JSON
@@ -49,6 +50,7 @@ export function ClaimVerdict({ result }: { result: ClaimResult }) {
           ))}
         </ul>
       )}
+      {/* biome-ignore lint/a11y/useSemanticElements lint/a11y/noNoninteractiveTabindex: a scrollable region must take keyboard focus to scroll (WCAG 2.1.1); role=region names it. */}
       <div className="scroll" tabIndex={0} role="region" aria-label="Evidence">
         <table className="evidence">
           <caption>Evidence: the claim against the measurement at each point (seed {result.seed})</caption>

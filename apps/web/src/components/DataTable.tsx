@@ -18,6 +18,7 @@ export function DataTable({ table }: { table: Table }) {
           CSV
         </button>
       </div>
+      {/* biome-ignore lint/a11y/useSemanticElements lint/a11y/noNoninteractiveTabindex: a scrollable region must take keyboard focus to scroll (WCAG 2.1.1); role=region names it. */}
       <div className="scroll" tabIndex={0} role="region" aria-label={table.title}>
         <table>
           <thead>

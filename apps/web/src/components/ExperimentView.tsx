@@ -58,6 +58,7 @@ export function ExperimentView({ texts: experiment, form: spec }: { texts: Exper
     document.getElementById(first === 'seed' ? 'param-seed' : `param-${first}`)?.focus();
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focusFirst only moves DOM focus; it is rebuilt each render and would rebuild this callback with it.
   const onValidated = useCallback(
     (m: Extract<FromWorker, { type: 'validated' }> | Extract<FromWorker, { type: 'error' }>) => {
       if (m.id !== latest.current) return;
@@ -79,6 +80,7 @@ export function ExperimentView({ texts: experiment, form: spec }: { texts: Exper
   runner.current = { run };
 
   // A new URL (first load, form submit, back/forward): the worker reads it and runs.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `search` is the trigger; the effect reads the address through currentSearch().
   useEffect(() => {
     setSubmitted(false);
     run(currentSearch().replace(/^\?/, ''));

@@ -1,6 +1,7 @@
 'use client';
 // One parameter input generated from its schema field: label, description, slider where the range suits one, and the
 // validation message tied to the input for screen readers.
+import type { ReactNode } from 'react';
 import type { ParamField as Field } from '@hw3/core';
 
 interface Props {
@@ -27,7 +28,7 @@ export function ParamField({ field, text, error, onChange }: Props) {
   const describedBy = `${id}-desc${error ? ` ${id}-error` : ''}`;
   const slider = sliderOf(field);
   const current = Number(text);
-  let input;
+  let input: ReactNode;
   if (field.type === 'boolean') {
     input = (
       <input id={id} name={field.name} type="checkbox" checked={/^(true|1|yes|on)$/i.test(text)} onChange={(e) => onChange(String(e.target.checked))} aria-describedby={describedBy} />

@@ -97,6 +97,7 @@ export function Plot({ figure }: { figure: AlignedFigure }) {
     <figure className="figure">
       <figcaption>
         <h3>{figure.title}</h3>
+        {/* biome-ignore lint/a11y/useSemanticElements: a row of export buttons, not a form: role=group names it without a fieldset's form semantics. */}
         <span className="export" role="group" aria-label={`Export ${figure.title}`}>
           <button type="button" onClick={() => void savePng(figure).catch((e: unknown) => setExportError(String(e)))}>PNG</button>
           <button type="button" onClick={() => saveSvg(figure)}>SVG</button>

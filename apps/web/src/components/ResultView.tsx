@@ -40,6 +40,7 @@ export function ResultView({ result, catalog, ms, running = false, onReport }: {
           {ms !== undefined && ` · ${Math.round(ms)} ms`}
         </p>
         {!running && (
+        // biome-ignore lint/a11y/useSemanticElements: a row of export buttons, not a form: role=group names it without a fieldset's form semantics.
         <span className="export" role="group" aria-label="Export result">
           <button type="button" onClick={() => saveBlob(`${base}.json`, new Blob([resultToJson(result)], { type: 'application/json' }))}>
             JSON

@@ -1,12 +1,12 @@
-export {
-  type GaussianSpec,
-  type ExponentialSpec,
-  type BernoulliSpec,
-  type DistributionSpec,
-  type CostSpec,
-  type EstimatorKind,
-  type GradParam,
-  type BaselineKind,
+export type {
+  GaussianSpec,
+  ExponentialSpec,
+  BernoulliSpec,
+  DistributionSpec,
+  CostSpec,
+  EstimatorKind,
+  GradParam,
+  BaselineKind,
 } from './request.js';
 export { parseFormula, FORMULA_FUNCTIONS, FORMULA_SYMBOLS, type FormulaCost } from '../formula/cost.js';
 export { estimateGradient, estimateGradientAsync, GradientEstimator, type EstimateOptions, type GradientEstimate } from './estimate.js';

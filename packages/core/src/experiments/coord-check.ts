@@ -13,7 +13,7 @@ import { yieldToEventLoop } from '../lab/run.js';
 import { datasetInputDim, mlpMultiplyAdds } from './training-cost.js';
 import { exactCheck } from '../stats/checks.js';
 import { runSeed } from '../mup/sweep.js';
-import { log2Det, logDet } from '../libm/index.js';
+import { log2Det } from '../libm/index.js';
 
 const params = z.object({
   dataset: z.enum(['mnist', 'synthetic']).default('mnist').describe('where the fixed batch comes from'),

@@ -22,7 +22,7 @@ export interface PlannedRun {
 export function quickSet(): PlannedRun[] {
   return experiments
     .filter((experiment) => !(experiment.id in QUICK_SET_LEAVES_OUT))
-    .map((experiment) => (experiment.presets?.['quick'] ? { experiment, preset: 'quick' } : { experiment }));
+    .map((experiment) => (experiment.presets?.quick ? { experiment, preset: 'quick' } : { experiment }));
 }
 
 /** The full set: every registered experiment with its default parameters. */

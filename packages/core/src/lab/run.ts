@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { CancelledError, clipText, Hw3Error, InvalidArgumentError } from '../base/errors.js';
 import { checkSeed } from '../base/rng.js';
 import { keysOf, options as checkOptions } from '../base/validate.js';

@@ -1,6 +1,6 @@
 // Rules that zod's per-field bounds cannot say: a grid a slope is fitted over needs distinct values, and a range given
 // as two fields (minTrials, maxTrials) must not be reversed. Each names the parameter, its value and what is allowed.
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /** A list of grid values (e.g. widths) over which a log–log slope is fitted: at least two, all distinct. */
 export function gridOf<T extends z.ZodArray<z.ZodNumber>>(schema: T) {

@@ -26,5 +26,5 @@ export function powDet(x: number, y: number): number {
   if (y === 0.5 && x >= 0 && x !== Infinity) return Math.sqrt(x);
   if (x > 0 && x !== Infinity) return expDet(y * logDet(x));
   if (x < 0 && x !== -Infinity && Number.isInteger(y)) return (y % 2 === 0 ? 1 : -1) * expDet(y * logDet(-x));
-  return Math.pow(x, y); // zeros, infinities and negative bases: exact special values (0, ∞, NaN)
+  return x ** y; // zeros, infinities and negative bases: exact special values (0, ∞, NaN)
 }

@@ -78,5 +78,5 @@ export function revolveSplit(l: number, c: number): number {
   const r = revolveReps(l, c);
   const lo = Math.max(1, beta(c, r - 2), l - beta(c - 1, r));
   const hi = Math.min(l - 1, beta(c, r - 1), l - beta(c - 1, r - 1));
-  return hi >= lo ? hi : lo;
+  return Math.max(hi, lo);
 }

@@ -11,7 +11,7 @@ export function nextU64(state: Uint32Array): number {
   const s2l = state[4]!, s2h = state[5]!, s3l = state[6]!, s3h = state[7]!;
   // result = rotl(s0 + s3, 23) + s0
   let sumL = s0l + s3l;
-  let sumH = (s0h + s3h + (sumL > 0xffffffff ? 1 : 0)) >>> 0;
+  const sumH = (s0h + s3h + (sumL > 0xffffffff ? 1 : 0)) >>> 0;
   sumL >>>= 0;
   const rotH = ((sumH << 23) | (sumL >>> 9)) >>> 0;
   const rotL = ((sumL << 23) | (sumH >>> 9)) >>> 0;

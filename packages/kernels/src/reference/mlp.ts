@@ -10,6 +10,7 @@ export function biasAct(Z: Vec, b: Vec, rows: number, cols: number, relu: boolea
   for (let r = 0; r < rows; r++) {
     for (let j = 0; j < cols; j++) {
       const v = round(Z[r * cols + j]! + b[j]!);
+      // biome-ignore lint/complexity/useMathMinMax: NaN maps to 0 here, as in the kernel (Math.max would keep NaN).
       Z[r * cols + j] = relu ? (0 < v ? v : 0) : v;
     }
   }
