@@ -14,6 +14,8 @@ const isExact = (c: Check) => c.stderr === undefined && !((c.tolerance ?? 0) > 0
 
 function ErrorBar({ check }: { check: Check }) {
   const half = allowance(check) ?? 0;
+  // Nothing to draw for a measurement that is not a number yet (partial output); the terminal leaves it out too.
+  if (![check.expected, check.measured, half].every(Number.isFinite)) return null;
   const lo = Math.min(check.expected, check.measured - half);
   const hi = Math.max(check.expected, check.measured + half);
   const span = hi - lo || Math.abs(check.expected) || 1;
