@@ -16,14 +16,17 @@ export function put(a: Typed): number {
 }
 
 /** A copy of `length` elements at `ptr` (read after the call: the memory may have grown). */
-export function get<T extends Typed>(Type: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, ptr: number, length: number): T {
+export function get<T extends Typed>(Type: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, ptr: number, length: number): T;
+/** The same for a float type chosen at run time (f32 or f64). */
+export function get(Type: Float32ArrayConstructor | Float64ArrayConstructor, ptr: number, length: number): Float32Array | Float64Array;
+export function get(Type: { new (buffer: ArrayBuffer): Typed; BYTES_PER_ELEMENT: number }, ptr: number, length: number): Typed {
   return new Type(kernels.memory.buffer.slice(ptr, ptr + length * Type.BYTES_PER_ELEMENT));
 }
 
 /** A fixed xoshiro256++ state (any non-zero state works; this one is SplitMix64-like noise). */
 export function seedState(seed: number): Uint32Array {
   const s = Uint32Array.from([0x9e3779b9, 0x7f4a7c15, 0xbf58476d, 0x1ce4e5b9, 0x94d049bb, 0x133111eb, 0xd6e8feb8, 0x6a09e667]);
-  s[0] ^= seed;
+  s[0] = s[0]! ^ seed;
   for (let i = 0; i < 16; i++) prng.nextU64(s);
   return s;
 }

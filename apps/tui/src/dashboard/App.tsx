@@ -115,6 +115,7 @@ export function App({ experiments, runner, size, stored }: AppProps) {
   };
 
   // Read again when the selection changes or a run finishes (not on every frame).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the id and the log's length are the triggers (a new selection, a finished run), not the objects.
   const recentStored = useMemo(() => (stored && selected ? stored.recent(selected.id) : undefined), [stored, selected?.id, runs.state.log.length]);
   const openStored = () => {
     const latest = stored?.recent(selectedRef.current, 1);
