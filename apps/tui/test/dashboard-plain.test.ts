@@ -32,7 +32,7 @@ describe('plain-text runs', () => {
     const { exitCode, out } = await report([remat]);
     expect(exitCode).toBe(0);
     expect(out).not.toContain('\u001B');
-    expect(out).toContain('4a–4c  Rematerialization');
+    expect(out).toContain('4a–4c  remat  Rematerialization');
     expect(out).toMatch(/✓ fwd = closed form\s+20\s+20 exact/);
     expect(out).toMatch(/✓ all \d+ checks of 1 experiments pass \(seed 1\)/);
   });

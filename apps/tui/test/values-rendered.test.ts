@@ -2,10 +2,10 @@
 // behind both), shows each value by its label and unit — never by the raw key scripts read from the JSON.
 import { describe, expect, it } from 'vitest';
 import { describeValues, experiments, runExperiment, type Experiment } from '@hw3/core';
-import { renderRun } from '../src/cli/render-run.js';
+import { resultText } from '../src/cli/result-text.js';
 import { createStyle } from '../src/cli/style.js';
-import { plainText } from '../src/dashboard/format/lines.js';
-import { resultLines } from '../src/dashboard/format/result.js';
+import { plainText } from '../src/render/lines.js';
+import { resultLines } from '../src/render/result.js';
 
 /** A key written as an identifier ('slopeD1', 'var_score_mu'): what must never reach a reader. Plain words ('fwd',
  * 'trials') are the homework's own vocabulary and may appear in prose. */
@@ -18,7 +18,8 @@ describe.each(experiments.map((e) => [e.id, e] as const))('%s', (_id, experiment
     const result = await runExperiment(experiment, small(experiment), { seed: 2 });
     // The parameters line names parameters as the form and the flags do (d1=64, baseWidth=128): not values.
     const dashboard = resultLines(result, 120, experiment).map(plainText).filter((_, i) => i !== 2).join('\n');
-    const cli = renderRun(result, noColour, true).filter((l) => !l.startsWith('params ')).join('\n');
+    // The parameters line (the third) as above.
+    const cli = resultText(result, noColour, true, { isTTY: false }).filter((_, i) => i !== 2).join('\n');
     for (const [where, text] of [['dashboard', dashboard], ['hw3 run', cli]] as const) {
       for (const key of identifierKeys(result.values)) expect(text, `${where} shows the raw key ${key}`).not.toMatch(new RegExp(`(^|[^\\w])${key}([^\\w]|$)`));
       for (const v of describeValues(experiment.values, result.values)) expect(text, `${where}: ${v.label}`).toContain(`${v.label} = `);
