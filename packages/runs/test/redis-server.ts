@@ -29,11 +29,22 @@ export async function startRedisServer(): Promise<RedisServer> {
   const port = await freePort();
   execFileSync('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'yes', '--pidfile', pidfile, '--dir', dir, '--logfile', join(dir, 'redis.log')]);
   const url = `redis://127.0.0.1:${port}`;
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: (n) => (n > 50 ? null : 100) });
-  client.on('error', () => {});
-  await client.connect();
-  await client.ping();
-  client.disconnect();
+  // --daemonize returns before the server listens, and ioredis's connect() rejects on the first refused attempt
+  // ("Connection is closed") whatever its retry strategy: try fresh clients until one answers PING (hang guard 30 s).
+  for (let attempt = 0; ; attempt++) {
+    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      await client.ping();
+      break;
+    } catch (error) {
+      if (attempt >= 300) throw new Error(`redis-server on port ${port} did not answer within 30 s: ${String(error)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      client.disconnect();
+    }
+  }
   return {
     url,
     stop() {
