@@ -1,18 +1,11 @@
 // The runs finished in this browser tab, for the hand-in report: the latest complete result of each experiment, kept
 // in sessionStorage so that moving between experiment pages (or reloading) keeps them until the tab closes.
 import type { ExperimentResult } from '@hw3/core/experiments/api';
-import type { ValueCatalog } from '@hw3/core/lab';
+import type { ReportExperiment } from '@hw3/core/report';
 
-/** The texts of an experiment the report shows above its result (sent by the server with the page). */
-export interface ExperimentTexts {
-  id: string;
-  question: string;
-  title: string;
-  summary: string;
-  closedForm: string;
-  /** What each result value means (labels, units, standard errors). */
-  values: ValueCatalog;
-}
+/** The texts of an experiment the report shows above its result (sent by the server with the page): the report's own
+ * contract, so the explorer's hand-in cannot drift from the terminal's. */
+export type ExperimentTexts = ReportExperiment;
 
 export interface SessionRun {
   experiment: ExperimentTexts;
