@@ -2,7 +2,8 @@
 // (test/architecture.test.ts runs them under `npm test`; `npm run check:layers -w @hw3/core` prints them).
 //
 // Layers, lowest first; a folder imports only from folders listed before it:
-//   libm · base · formula · stats · {mup, estimators, planner} (not each other) · lab · experiments · claims ·
+//   libm · base · formula · stats · {mup, estimators, planner} (not each other) · transformer (reuses mup's scaling
+//   tables) · lab · experiments · claims ·
 //   {calibration, figures, report}
 // Each layer's index.ts is its entry and may re-export what it likes; src/index.ts is the curated root entry.
 // Apps (and the client layer) import only core's public entries: the `exports` of packages/core/package.json.
@@ -21,9 +22,10 @@ const BELOW = {
   mup: ['libm', 'base', 'formula', 'stats', 'generated'],
   estimators: ['libm', 'base', 'formula', 'stats'],
   planner: ['libm', 'base', 'formula', 'stats'],
+  transformer: ['libm', 'base', 'formula', 'stats', 'mup'],
   lab: ['libm', 'base', 'formula', 'stats'],
-  experiments: ['libm', 'base', 'formula', 'stats', 'mup', 'estimators', 'planner', 'lab', 'generated'],
-  claims: ['libm', 'base', 'formula', 'stats', 'mup', 'estimators', 'planner', 'lab', 'experiments'],
+  experiments: ['libm', 'base', 'formula', 'stats', 'mup', 'estimators', 'planner', 'transformer', 'lab', 'generated'],
+  claims: ['libm', 'base', 'formula', 'stats', 'mup', 'estimators', 'planner', 'transformer', 'lab', 'experiments'],
   calibration: ['libm', 'base', 'formula', 'stats', 'lab', 'experiments'],
   figures: ['lab'],
   report: ['lab', 'figures'],

@@ -77,6 +77,35 @@ export interface KernelExports {
   /** Adam step in place; c1 = 1 − β₁ᵗ, c2 = 1 − β₂ᵗ. */
   adamF32(wPtr: number, gPtr: number, mPtr: number, vPtr: number, n: number, lr: number, beta1: number, beta2: number, eps: number, c1: number, c2: number): void;
 
+  /** Transformer LayerNorm (assembly/transformer/layernorm.ts): x, y (rows × d), g, b (d); mean, rstd (rows) written. */
+  layerNormForwardF32(xPtr: number, gPtr: number, bPtr: number, yPtr: number, meanPtr: number, rstdPtr: number, rows: number, d: number, eps: number): void;
+  /** LayerNorm backward: accumulates into dx (rows × d), dg and db (d). */
+  layerNormBackwardF32(dyPtr: number, xPtr: number, gPtr: number, meanPtr: number, rstdPtr: number, dxPtr: number, dgPtr: number, dbPtr: number, rows: number, d: number): void;
+  /** y (n) ← act(x); kind 0 ReLU, 1 GELU (tanh form). */
+  activationForwardF32(kind: number, xPtr: number, yPtr: number, n: number): void;
+  /** dx (n) ← dy·act′(x). */
+  activationBackwardF32(kind: number, xPtr: number, dyPtr: number, dxPtr: number, n: number): void;
+  /** S (rows × cols) ← softmax per row in place; causal ≠ 0 keeps columns 0 … row mod cols. */
+  softmaxRowsF32(sPtr: number, rows: number, cols: number, causal: number): void;
+  /** dP ← P ⊙ (dP − rowsum(P ⊙ dP)) in place. */
+  softmaxRowsBackwardF32(pPtr: number, dPtr: number, rows: number, cols: number): void;
+  /** (B·T × H·dh) → (B·H × T × dh), or back when merge ≠ 0. */
+  permuteHeadsF32(srcPtr: number, dstPtr: number, batch: number, seqLen: number, heads: number, dHead: number, merge: number): void;
+  /** x (B·T × d) ← α·E[tokens] + P[t]; tokens i32 at stride `stride` per sequence. */
+  embeddingForwardF32(tokPtr: number, stride: number, ePtr: number, alpha: number, pPtr: number, xPtr: number, batch: number, seqLen: number, d: number): void;
+  /** dE[token] += α·dx, dP[t] += dx (rows in order). */
+  embeddingBackwardF32(tokPtr: number, stride: number, dxPtr: number, alpha: number, dePtr: number, dpPtr: number, batch: number, seqLen: number, d: number): void;
+  /** y (n) ← y + x. */
+  addF32(yPtr: number, xPtr: number, n: number): void;
+  /** x (B·T × d) += P (T × d) per sequence. */
+  addPositionalF32(xPtr: number, pPtr: number, batch: number, seqLen: number, d: number): void;
+  /** dP (T × d) += Σ_b dx[b]. */
+  positionalBackwardF32(dxPtr: number, dpPtr: number, batch: number, seqLen: number, d: number): void;
+  /** r (B × d) ← h's last row (mode 0) or mean over positions (mode 1) per sequence. */
+  poolForwardF32(hPtr: number, rPtr: number, batch: number, seqLen: number, d: number, mode: number): void;
+  /** dh (B·T × d) ← the pooling's backward from dr (B × d), overwritten. */
+  poolBackwardF32(drPtr: number, dhPtr: number, batch: number, seqLen: number, d: number, mode: number): void;
+
   /** Σ of n f64: a read-bandwidth probe. */
   sumF64(ptr: number, n: number): number;
   /** memory.copy of `bytes` bytes: a copy-bandwidth probe. */
