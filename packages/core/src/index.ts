@@ -6,6 +6,7 @@ export * from './stats/index.js';
 export * from './mup/index.js';
 export * from './estimators/index.js';
 export * from './planner/index.js';
+export * from './transformer/index.js';
 export * from './lab/index.js';
 export * from './experiments/index.js';
 export * from './claims/index.js';
