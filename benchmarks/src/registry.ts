@@ -10,5 +10,6 @@ import { rematPlannerSuite } from './suites/remat-planner.js';
 import { estimatorsSuite } from './suites/estimators.js';
 import { trainingSuite } from './suites/training.js';
 import { trainingPartsSuite } from './suites/training-parts.js';
+import { transformerSuite } from './suites/transformer.js';
 
-export const suites: readonly Suite[] = [matvecSuite, signgdSuite, gaussianSuite, uniformSuite, rematSuite, rematPlannerSuite, estimatorsSuite, trainingSuite, trainingPartsSuite];
+export const suites: readonly Suite[] = [matvecSuite, signgdSuite, gaussianSuite, uniformSuite, rematSuite, rematPlannerSuite, estimatorsSuite, trainingSuite, trainingPartsSuite, transformerSuite];
