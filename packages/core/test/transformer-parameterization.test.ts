@@ -3,11 +3,14 @@
 // grow ∝ width after an update while μP's stay Θ(1)).
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../src/base/rng.js';
-import { TransformerModel, transformerStepFlops } from '../src/transformer/model.js';
+import { MemoryLimitError } from '../src/base/errors.js';
+import { fillNormal } from '../src/base/random-fills.js';
+import { memoryUsage } from '../src/base/runtime.js';
+import { TransformerModel, transformerMemoryBytes, transformerStepFlops } from '../src/transformer/model.js';
 import { planTransformer } from '../src/transformer/plan.js';
 import { trainTransformer } from '../src/transformer/train.js';
 import { checkParameterization, checkShape } from '../src/transformer/validate.js';
-import { countingTask, tinyShape } from './transformer-fixtures.js';
+import { countingTask, patchTask, tinyShape } from './transformer-fixtures.js';
 
 const plan = (id: 'sp' | 'mup', width: number, baseWidth = 8) => {
   const s = checkShape(tinyShape({ width, heads: 2 }));
@@ -94,4 +97,37 @@ describe('coord check across widths (Adam, zero-initialised readout, 2 updates)'
       expect(Math.abs(await slope('mup', seed))).toBeLessThan(0.5);
     });
   }
+});
+
+describe('memory', () => {
+  it('transformerMemoryBytes is what a model takes (live bytes after construction and one step)', () => {
+    for (const [shape, optimizer, B] of [
+      [tinyShape({ width: 32, heads: 4 }), 'adam', 3],
+      [tinyShape({ input: { kind: 'patches', dim: 5 }, outputs: 2, readout: 'mean', width: 16 }), 'sgd', 4],
+    ] as const) {
+      fillNormal(new Float32Array(4), { rng: Rng.fromSeed(0) }); // the generator's own 32-byte state slot, once
+      const before = memoryUsage().liveBytes;
+      const m = new TransformerModel(shape, { id: 'sp', baseWidth: 8 }, { optimizer, lr: 1e-3 }, B);
+      m.initialize(Rng.fromSeed(1));
+      const t = shape.input.kind === 'tokens' ? countingTask(5, 8) : patchTask(5);
+      m.setBatch(t.batch(Rng.fromSeed(2), B, shape.seqLen));
+      m.trainStep();
+      expect(memoryUsage().liveBytes - before).toBe(transformerMemoryBytes(shape, B, optimizer));
+      m.free();
+      expect(memoryUsage().liveBytes).toBe(before);
+    }
+  });
+  it('a model too large for WebAssembly memory is a MemoryLimitError, and nothing leaks', async () => {
+    // A 65536 × 8192 embedding alone is 2 GiB: refused before anything grows (a model that fails later, tensor by
+    // tensor, takes the same path — every buffer allocated so far is freed — but first commits 2 GiB, slowly).
+    const wide = tinyShape({ width: 8192, heads: 64, layers: 1, input: { kind: 'tokens', vocab: 65536 }, outputs: 65536 });
+    expect(transformerMemoryBytes(wide, 1, 'adam')).toBeGreaterThan(memoryUsage().maxBytes);
+    const before = memoryUsage().liveBytes;
+    const error = await trainTransformer(wide, { id: 'mup', baseWidth: 256 }, countingTask(65536, 8), { optimizer: 'adam', lr: 1e-3, steps: 1, batchSize: 1, seed: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MemoryLimitError);
+    expect(memoryUsage().liveBytes).toBe(before);
+    // The engine still works afterwards.
+    const ok = await trainTransformer(tinyShape(), { id: 'mup', baseWidth: 8 }, countingTask(5, 8), { optimizer: 'adam', lr: 1e-3, steps: 2, batchSize: 2, seed: 1 });
+    expect(ok.diverged).toBe(false);
+  });
 });

@@ -17,4 +17,4 @@ export { TRANSFORMER_MUP, TRANSFORMER_ROLES, TRANSFORMER_SP, TRANSFORMER_TABLES,
 export { planTransformer, blockTensorNames, type TransformerPlan, type TransformerTensorPlan } from './plan.js';
 export { checkShape as checkTransformerShape, checkParameterization as checkTransformerParameterization, checkTask as checkTransformerTask, MAX_TRANSFORMER_WIDTH, MAX_SEQ_LEN, MAX_LAYERS } from './validate.js';
 export { trainTransformer } from './train.js';
-export { TransformerModel, transformerStepFlops, type TransformerOptimizer } from './model.js';
+export { TransformerModel, transformerStepFlops, transformerMemoryBytes, type TransformerOptimizer } from './model.js';

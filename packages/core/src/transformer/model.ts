@@ -94,6 +94,34 @@ export class TransformerModel {
 }
 
 /**
+ * Bytes of WebAssembly memory a {@link TransformerModel} (or a trainTransformer run) takes: weights, gradients and
+ * optimizer state (Adam: 4 floats per weight; SGD: 2, or 3 with momentum), the activations kept for the backward pass
+ * and the scratch of a batch of `batchSize`, the token/label buffers and the largest matrix-product packing buffer.
+ * Compare with `memoryUsage().maxBytes` (2 GiB) before building a wide model: a run that does not fit throws
+ * MemoryLimitError. @throws InvalidArgumentError for a bad shape.
+ */
+export function transformerMemoryBytes(shape: TransformerShape, batchSize: number, optimizer: 'adam' | 'sgd', momentum = 0): number {
+  const s = checkShape(shape);
+  const { seqLen: T, width: d, heads, layers, outputs } = s;
+  const f = s.mlpRatio * d;
+  const rows = batchSize * T;
+  const attention = batchSize * heads * T * T;
+  const inputDim = s.input.kind === 'patches' ? s.input.dim : 1;
+  const vocabRows = s.input.kind === 'tokens' ? s.input.vocab * d : d * inputDim;
+  const weights = vocabRows + T * d + layers * (4 * d + 4 * d * d + 2 * d * f) + 2 * d + outputs * d;
+  const copies = optimizer === 'adam' ? 4 : momentum > 0 ? 3 : 2;
+  // Per block: x, LN₁ out, q/k/v heads, attention output, x mid, LN₂ out (8 · rows·d), P, 4 row statistics, u and z.
+  const perBlock = 8 * rows * d + attention + 4 * rows + 2 * rows * f;
+  const predRows = s.readout === 'every-position' ? rows : batchSize;
+  // Network scratch: see TransformerNetwork's constructor (same list, same order).
+  const scratch = 20 * rows * d + 2 * rows + 2 * batchSize * d + 2 * predRows * outputs + rows * inputDim + attention + 2 * rows * f;
+  const ints = Math.max(batchSize * (T + 1), 1) + Math.max(predRows, 1);
+  const k = Math.max(rows, f, d, outputs, inputDim);
+  const pack = (2 * k + 4) * 32 + 64 * k * 4 + 64 * 32;
+  return 4 * (copies * weights + layers * perBlock + scratch + ints) + pack;
+}
+
+/**
  * Floating-point operations of the matrix products in one training step (forward, backward, no optimizer or
  * elementwise work), the count a GFLOP/s figure divides: per block 4 projections 2·N·d² and two MLP matrices
  * 2·N·d·f (N = batch·seqLen, f = mlpRatio·d), attention QKᵀ and PV 2·batch·seqLen²·d each (the full square, as
