@@ -3,12 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { codeVersion as runCodeVersion } from '@hw3/runs/code-version';
 
 // HW3_STATIC=1 builds a static export into out/ (any static host); otherwise a server build for `next start`.
 const staticExport = process.env.HW3_STATIC === '1';
 
-// Where the hand-in report's numbers come from (src/hand-in.ts): the code version, and the SHA-256 of the kernels'
-// .wasm that this build ships (the bundler copies the file byte for byte).
+// Where the hand-in report's numbers come from (src/build-info.ts): the code version, and the SHA-256 of the kernels'
+// .wasm that this build ships (the bundler copies the file byte for byte); and the run store's code version, the same
+// one `hw3` records, so runs kept in the browser and in the terminal's store are identified alike.
 function codeVersion(): string {
   const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
   try {
@@ -23,7 +25,7 @@ const wasmSha256 = createHash('sha256')
   .digest('hex');
 
 const nextConfig: NextConfig = {
-  env: { NEXT_PUBLIC_HW3_VERSION: codeVersion(), NEXT_PUBLIC_HW3_WASM_SHA256: wasmSha256 },
+  env: { NEXT_PUBLIC_HW3_VERSION: codeVersion(), NEXT_PUBLIC_HW3_WASM_SHA256: wasmSha256, NEXT_PUBLIC_HW3_CODE: JSON.stringify(runCodeVersion()) },
   ...(staticExport ? { output: 'export' as const } : {}),
   // One canonical form of every address in both builds (static hosts serve dir/index.html). It matters for hostile
   // queries too: Next's redirect to the canonical path rebuilds the query through an object and drops `__proto__`.

@@ -3,10 +3,7 @@
 // imported when the button is pressed, so pages do not load it up front.
 import { saveBlob } from './export-files';
 import { withCurrent, type SessionRun } from './session-runs';
-
-// Set at build time by next.config.ts: the code version and the SHA-256 of the kernels' .wasm this build ships.
-const CODE_VERSION = process.env.NEXT_PUBLIC_HW3_VERSION ?? 'unknown';
-const WASM_SHA256 = process.env.NEXT_PUBLIC_HW3_WASM_SHA256 ?? 'unknown';
+import { REPORT_CODE_VERSION, WASM_SHA256 } from './build-info';
 
 export async function downloadReport(current: SessionRun): Promise<void> {
   const { renderReportHtml } = await import('@hw3/core/report');
@@ -17,7 +14,7 @@ export async function downloadReport(current: SessionRun): Promise<void> {
     setDescription: `The latest run of each of the ${runs.length} experiment${runs.length === 1 ? '' : 's'} run in this browser tab; each section names its seed and parameters, and \`hw3 run <id> --seed <seed>\` with them gives the same numbers.`,
     runs: runs.map((r) => ({ experiment: r.experiment, result: r.result, ms: r.ms })),
     provenance: {
-      codeVersion: CODE_VERSION,
+      codeVersion: REPORT_CODE_VERSION,
       wasmSha256: WASM_SHA256,
       machine: `${navigator.userAgent}; ${navigator.hardwareConcurrency} logical cores`,
       runtime: 'WebAssembly in a Web Worker (HW3 Lab explorer)',

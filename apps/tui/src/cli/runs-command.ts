@@ -63,7 +63,7 @@ function showLines(run: StoredRun, style: Style, tables: boolean): string[] {
   const m = run.machine;
   return [
     style.dim(`run #${run.id} (${run.uid}) stored ${run.createdAt}`),
-    style.dim(`code ${run.codeVersion} (wasm sha256 ${run.code.wasmSha256.slice(0, 16)}…) · ${m.hostname}: ${m.cores} × ${m.cpuModel}, Node ${m.node}`),
+    style.dim(`code ${run.codeVersion} (wasm sha256 ${run.code.wasmSha256.slice(0, 16)}…) · ${m.node ? `${m.hostname}: ${m.cores} × ${m.cpuModel}, Node ${m.node}` : `the explorer, in a browser (${m.cores} logical cores)`}`),
     style.dim(`wall ${seconds(run.wallMs)}${run.cpuMs !== null ? `, CPU ${seconds(run.cpuMs)} (this process)` : ''}`),
     '',
     ...resultText(run.result, style, tables),

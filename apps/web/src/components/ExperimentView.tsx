@@ -12,6 +12,7 @@ import { DEFAULT_SEED } from '@hw3/client/seed';
 import { currentSearch } from '../address';
 import { useRunner } from '../use-runner';
 import type { FromWorker } from '../worker-protocol';
+import { KeptRuns } from './KeptRuns';
 import { ParamField } from './ParamField';
 import { ResultView } from './ResultView';
 import { RunStatusBar } from './RunStatusBar';
@@ -221,6 +222,7 @@ export function ExperimentView({ texts: experiment, form: spec }: { texts: Exper
           running
         />
       )}
+      <KeptRuns experiment={experiment} finished={state.status === 'done' && state.result && state.ms !== undefined ? { result: state.result, ms: state.ms } : undefined} />
     </>
   );
 }
