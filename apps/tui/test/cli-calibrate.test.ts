@@ -57,6 +57,11 @@ describe('hw3 calibrate', { timeout: 180_000 }, () => {
     const md = readFileSync(join(dir, 'calibration.md'), 'utf8');
     expect(md).toContain('## remat:');
     expect(md).toContain('`hw3 calibrate remat-schedule --seeds 2 --first-seed 1`');
+    // The seeds that follow extend the entry (a slow experiment is calibrated in sittings); others replace it.
+    expect((await hw3(['calibrate', 'remat-schedule', '--seeds', '2', '--first-seed', '3', '--report', file])).code).toBe(0);
+    const extended = JSON.parse(readFileSync(file, 'utf8')).experiments[1];
+    expect([extended.firstSeed, extended.seeds, extended.anyFailure.runs, extended.parts.length]).toEqual([1, 4, 4, 2]);
+    expect(readFileSync(join(dir, 'calibration.md'), 'utf8')).toContain('`hw3 calibrate remat-schedule --seeds 4 --first-seed 1`');
   });
 
   it('bad input: exit 2 naming the flag or experiment', async () => {

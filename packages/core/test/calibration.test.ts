@@ -125,6 +125,42 @@ describe('power from a check’s own numbers', () => {
   });
 });
 
+describe('extending a calibration by the seeds that follow', () => {
+  const run = (seed: number): ExperimentResult => {
+    const z = seed % 20 === 0 ? 4.5 : ((seed % 7) - 3) / 2;
+    return {
+      id: 'synthetic', question: 'lab', title: 'synthetic', seed, params: { n: 1 }, status: 'complete', values: {}, series: [], tables: [],
+      checks: [zCheck('mean', 1, 1 + 0.005 * z, 0.005, 4), exactCheck('count', 20, 20)],
+    };
+  };
+  const seeds = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, i) => run(first + i));
+  const entry = (first: number, last: number, ranAt: string, commit: string) => ({
+    ...summarise({ id: 'synthetic', title: 'synthetic' }, null, { n: 1 }, first, seeds(first, last), 0.05, 1000 * (last - first + 1)),
+    ranAt,
+    commit,
+  });
+
+  it('seeds 1–25 then 26–40 give the counts, intervals and verdicts of seeds 1–40 at once, and list both sittings', () => {
+    const whole = entry(1, 40, 'c', 'c');
+    const merged = mergeReport(mergeReport(emptyReport(), [entry(1, 25, 'a', 'aaa')]), [entry(26, 40, 'b', 'bbb')]).experiments;
+    expect(merged).toHaveLength(1);
+    const m = merged[0]!;
+    expect({ ...m, ranAt: 'c', commit: 'c', parts: undefined }).toEqual({ ...whole, parts: undefined });
+    expect(m.parts!.map((p) => [p.firstSeed, p.seeds, p.commit])).toEqual([[1, 25, 'aaa'], [26, 15, 'bbb']]);
+    const md = renderCalibrationMarkdown({ format: 'hw3-calibration/1', experiments: merged });
+    expect(md).toContain('seeds 1–40; seeds 1–25 ran a on aaa in 25 s; seeds 26–40 ran b on bbb in 15 s.');
+    expect(md).toContain('hw3 calibrate synthetic --seeds 40 --first-seed 1');
+  });
+
+  it('replaces rather than extends a range that does not follow, or that ran other parameters', () => {
+    const gap = mergeReport(mergeReport(emptyReport(), [entry(1, 25, 'a', 'a')]), [entry(27, 40, 'b', 'b')]).experiments[0]!;
+    expect([gap.firstSeed, gap.seeds, gap.parts]).toEqual([27, 14, undefined]);
+    const other = { ...entry(26, 40, 'b', 'b'), params: { n: 2 } };
+    const replaced = mergeReport(mergeReport(emptyReport(), [entry(1, 25, 'a', 'a')]), [other]).experiments[0]!;
+    expect([replaced.firstSeed, replaced.seeds]).toEqual([26, 15]);
+  });
+});
+
 describe('calibrateExperiment', () => {
   it('runs a fast experiment over seeds, the same whatever the concurrency', async () => {
     const one = await calibrateExperiment({ experiment: 'remat', seeds: 3 });

@@ -102,7 +102,7 @@ export function calibrateCommand(): Command {
     .option('--preset <name>', 'preset for every experiment named; `default` runs the experiments’ defaults (default: each experiment’s calibration preset, if any)')
     .option('--workers <n>', 'worker threads running seeds at once (0: this thread)', (v) => (v.trim() === '0' ? 0 : positiveInt('--workers', 16)(v)), 0)
     .option('--delta <x>', 'relative perturbation of every closed form for the power column', parseDelta, 0.05)
-    .option('--report <file>', 'merge the results into this JSON report and write its Markdown beside it (.md)')
+    .option('--report <file>', 'merge the results into this JSON report and write its Markdown beside it (.md); an experiment already there is replaced, or extended when the new seeds follow its last')
     .option('--json', 'print exactly one JSON object on stdout')
     .addHelpText('after', '\nExamples:\n  hw3 calibrate 1a --seeds 20\n  hw3 calibrate spectral --preset quick --seeds 30 --workers 2\n  hw3 calibrate --report docs/calibration.json --workers 2   (what `npm run calibrate` runs)')
     .action(async (keys: string[], opts: { seeds?: number; firstSeed: number; preset?: string; workers: number; delta: number; report?: string; json?: boolean }) => {

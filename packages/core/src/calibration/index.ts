@@ -14,4 +14,5 @@ export {
   type SeedRunner,
 } from './calibrate.js';
 export { calibrationPlan, DEFAULTS_PRESET, type CalibrationPlanEntry } from './plan.js';
+export type { CalibrationPart } from './extend.js';
 export { emptyReport, formatRate, mergeReport, parseReport, renderCalibrationMarkdown, type CalibrationEntry, type CalibrationReport } from './report.js';

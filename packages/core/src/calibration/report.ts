@@ -4,12 +4,15 @@ import { InvalidArgumentError } from '../base/errors.js';
 import type { CheckCalibration, ExperimentCalibration, Rate } from './calibrate.js';
 import { DEFAULT_PERTURBATION, INTERVAL_CONFIDENCE, VERDICT_CONFIDENCE } from './calibrate.js';
 import { calibrationPlan, DEFAULTS_PRESET } from './plan.js';
+import { continues, extendCalibration, type CalibrationPart } from './extend.js';
 
 /** An experiment's calibration as stored in the report. */
 export interface CalibrationEntry extends ExperimentCalibration {
   /** When it ran (ISO 8601) and on which source (git commit, when known). */
   ranAt: string;
   commit: string | null;
+  /** The sittings it ran in (seed ranges), oldest first, when it was extended by the seeds that follow (see mergeReport). */
+  parts?: CalibrationPart[];
 }
 
 /** The report file: one entry per experiment calibrated. */
@@ -32,10 +35,17 @@ export function parseReport(value: unknown): CalibrationReport {
   return v as CalibrationReport;
 }
 
-/** The report with `fresh` entries replacing those of the same experiment, in `order` (ids) where given. */
+/**
+ * The report with `fresh` entries replacing those of the same experiment, in `order` (ids) where given — or extending
+ * them, when a fresh entry runs the same checks on the seeds right after the stored ones (e.g. seeds 131–200 after
+ * 1–130): its counts are added, and the entry lists both sittings.
+ */
 export function mergeReport(report: CalibrationReport, fresh: readonly CalibrationEntry[], order: readonly string[] = []): CalibrationReport {
   const byId = new Map(report.experiments.map((e) => [e.id, e]));
-  for (const entry of fresh) byId.set(entry.id, entry);
+  for (const entry of fresh) {
+    const stored = byId.get(entry.id);
+    byId.set(entry.id, stored && continues(stored, entry) ? extendCalibration(stored, entry) : entry);
+  }
   const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
   return { format: 'hw3-calibration/1', experiments: [...byId.values()].sort((a, b) => rank(a.id) - rank(b.id)) };
 }
@@ -62,6 +72,12 @@ function verdict(c: CheckCalibration): string {
 
 /** The `--preset` that reproduces an entry: its preset, or `default` where the plan would otherwise pick one. */
 const presetFlag = (e: CalibrationEntry) => (e.preset ? ` --preset ${e.preset}` : calibrationPlan(e.id).preset ? ` --preset ${DEFAULTS_PRESET}` : '');
+
+const ranText = (p: { ranAt: string; commit: string | null; elapsedMs: number }) => `ran ${p.ranAt}${p.commit ? ` on ${p.commit}` : ''} in ${(p.elapsedMs / 1000).toFixed(0)} s`;
+
+/** When and where an entry ran: once, or seed range by seed range. */
+const sittings = (e: CalibrationEntry) =>
+  e.parts && e.parts.length > 1 ? e.parts.map((p) => `seeds ${p.firstSeed}–${p.firstSeed + p.seeds - 1} ${ranText(p)}`).join('; ') : ranText(e);
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -96,7 +112,7 @@ export function renderCalibrationMarkdown(report: CalibrationReport): string {
     lines.push('', `## ${e.id}: ${cell(e.title)}`, '');
     lines.push(
       `\`hw3 calibrate ${e.id} --seeds ${e.seeds} --first-seed ${e.firstSeed}${presetFlag(e)}${e.perturbationDelta !== DEFAULT_PERTURBATION ? ` --delta ${e.perturbationDelta}` : ''}\`: ` +
-        `preset ${e.preset ?? 'none (defaults)'}; seeds ${e.firstSeed}–${e.firstSeed + e.seeds - 1}; ran ${e.ranAt}${e.commit ? ` on ${e.commit}` : ''} in ${(e.elapsedMs / 1000).toFixed(0)} s.` +
+        `preset ${e.preset ?? 'none (defaults)'}; seeds ${e.firstSeed}–${e.firstSeed + e.seeds - 1}; ${sittings(e)}.` +
         (e.failingSeeds.length ? ` Seeds with a failing check: ${e.failingSeeds.join(', ')}${e.anyFailure.failures > e.failingSeeds.length ? ', …' : ''}.` : ''),
       '',
       '| check | kind | false alarms (95 % CI) | promised | power at the perturbation | worst use | verdict |',
