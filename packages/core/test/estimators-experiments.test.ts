@@ -29,6 +29,19 @@ describe('registry', () => {
   });
 });
 
+describe('estimators: the sweeps', () => {
+  it('check each estimator at every k and σ, and say what |z| the closed form × 1.05 would have given', async () => {
+    const r = await runExperiment(getExperiment('estimators'), getExperiment('estimators').presets!.quick, { seed: 2 });
+    const sweeps = r.checks.filter((c) => c.name.includes('of the sweep'));
+    expect(sweeps.map((c) => c.name.split(':')[0])).toEqual(['score function', 'pathwise', 'score function', 'pathwise']);
+    for (const c of sweeps) {
+      expect(c.alternative?.label).toMatch(/^closed form × 1\.05 at every (k|sigma)$/);
+      // The largest |z| against the perturbed curve, recomputed point by point (how often it exceeds 5 is the power).
+      expect(Number.isFinite(c.alternative!.measured)).toBe(true);
+    }
+  });
+});
+
 describe.each(IDS)('%s (quick)', (id) => {
   let result: ExperimentResult;
   it('runs with every check passing', async () => {

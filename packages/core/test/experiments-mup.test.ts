@@ -12,6 +12,7 @@ import {
   measureSigngdRms,
   mupClosedForm,
   normalUpperQuantile,
+  passesAlternative,
   runExperiment,
   sidakLevel,
   studentUpperQuantile,
@@ -29,6 +30,10 @@ describe.each(['rms-at-init', 'signgd-update', 'fan-in-only'])('%s (quick preset
     for (const r of [a, b]) for (const c of r.checks) expect(c.pass, `${c.name}: z = ${c.z}`).toBe(true);
     expect(again).toStrictEqual(a);
     expect(b.values).not.toStrictEqual(a.values);
+    // Power: a check that names the wrong answer it is for (d₁·d₂, the homework's d₁, an aligned fresh input) fails on it.
+    const named = a.checks.filter((c) => c.alternative);
+    expect(named.length).toBeGreaterThan(0);
+    for (const c of named) expect(passesAlternative(c), `${c.name} vs ${c.alternative!.label}`).toBe(false);
   });
 
   it('cancelled after the first grid point keeps that point', async () => {

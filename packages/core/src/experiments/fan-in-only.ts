@@ -45,8 +45,14 @@ function output(points: Point[], p: Params): ExperimentOutput {
   const initCf = mupClosedForm.init(p.d1);
   const signCf = mupClosedForm.signgdTrain(p.d1);
   for (const pt of points) {
-    checks.push(zCheck(`E‖Wx‖²_rms = d₁ at d₂=${pt.d2}`, initCf, pt.init.mean, pt.init.stderr, familyThreshold(m, pt.init.trials - 1)));
-    checks.push(zCheck(`E‖y′‖²_rms = d₁(1 − 2/π + 2d₁/π) at d₂=${pt.d2}`, signCf, pt.signgd.mean, pt.signgd.stderr, familyThreshold(m, pt.signgd.trials - 1)));
+    // The wrong answers the rows are for: the fan-out in the law (the squared norm without the RMS's 1/d₂; the same as
+    // the RMS at d₂ = 1, where the row is measured against × 1.05), and for SignGD the homework's tempting d₁ (1a's law).
+    const initCheck = zCheck(`E‖Wx‖²_rms = d₁ at d₂=${pt.d2}`, initCf, pt.init.mean, pt.init.stderr, familyThreshold(m, pt.init.trials - 1));
+    checks.push(pt.d2 > 1 ? { ...initCheck, alternative: { label: 'd₁·d₂ = E‖Wx‖²: the RMS’s 1/d₂ forgotten (fan-out exponent 1, not 0)', expected: initCf * pt.d2 } } : initCheck);
+    checks.push({
+      ...zCheck(`E‖y′‖²_rms = d₁(1 − 2/π + 2d₁/π) at d₂=${pt.d2}`, signCf, pt.signgd.mean, pt.signgd.stderr, familyThreshold(m, pt.signgd.trials - 1)),
+      alternative: { label: 'd₁: 1a’s law, as if the update did not depend on x', expected: initCf },
+    });
   }
   const values: Record<string, number | null> = { d1: p.d1 };
   if (points.length >= 2) {

@@ -32,6 +32,11 @@ function trialPlan(p: z.output<typeof params>): { d1: number; d2: number; trials
 /** Random numbers drawn at one grid point (W and x, every trial). */
 const drawn = (g: { d1: number; d2: number; trials: number }) => g.trials * (g.d1 * g.d2 + g.d1);
 
+/** The wrong answer each grid point is for: the squared norm without the RMS's 1/d₂, which grows with the fan-out. A
+ * 5 % error in the prefactor is beyond a single large point's budget (±20 % at d₁ = 4096, d₂ = 16); the pooled
+ * E‖(W/√d₁)x‖²_rms check resolves it. */
+const FAN_OUT_LAW = 'd₁·d₂ = E‖Wx‖²: the RMS’s 1/d₂ forgotten (fan-out exponent 1, not 0)';
+
 interface Point extends Estimate {
   d1: number;
   d2: number;
@@ -39,9 +44,11 @@ interface Point extends Estimate {
 
 function output(points: Point[], p: z.output<typeof params>): ExperimentOutput {
   const totalChecks = p.d1s.length * p.d2s.length + 3;
-  const checks: Check[] = points.map((pt) =>
-    zCheck(`E‖Wx‖²_rms = d₁ at d₁=${pt.d1}, d₂=${pt.d2}`, pt.d1, pt.mean, pt.stderr, familyThreshold(totalChecks, pt.trials - 1)),
-  );
+  const checks: Check[] = points.map((pt) => {
+    const zMax = familyThreshold(totalChecks, pt.trials - 1);
+    const resolution = `resolves a relative error of ±${((100 * zMax * pt.stderr) / pt.d1).toFixed(1)} % (zMax·stderr/d₁)`;
+    return { ...zCheck(`E‖Wx‖²_rms = d₁ at d₁=${pt.d1}, d₂=${pt.d2}`, pt.d1, pt.mean, pt.stderr, zMax, resolution), alternative: { label: FAN_OUT_LAW, expected: pt.d1 * pt.d2 } };
+  });
   const fit = logLogFit(points.map((pt) => ({ x: [pt.d1, pt.d2], mean: pt.mean, stderr: pt.stderr })));
   const zSlope = familyThreshold(totalChecks);
   const [slopeD1 = NaN, slopeD2 = NaN] = fit.slopes;
@@ -134,7 +141,11 @@ export const rmsAtInitExperiment = defineExperiment({
     'it grows with the fan-in and not with the fan-out. Scaling $W$ by $1/\\sqrt{d_1}$ makes it 1 at every width.\n\n' +
     'Every grid point draws fresh $W$ and $x$ per trial (WebAssembly kernels) and reports the mean with its standard ' +
     'error; the checks allow a family-wise false-alarm rate of 1/1000 over the whole grid (Šidák, Student t with ' +
-    'trials − 1 degrees of freedom). The log–log slopes come from a weighted fit of ln E‖Wx‖²_rms on ln d₁ and ln d₂.',
+    'trials − 1 degrees of freedom). The log–log slopes come from a weighted fit of ln E‖Wx‖²_rms on ln d₁ and ln d₂.\n\n' +
+    'What each check can see: one grid point is for the law — $d_1$, not $d_1 d_2$ (the squared norm without the ' +
+    'RMS’s $1/d_2$) — and its note says the smallest relative error it resolves; where the matrix is large the budget ' +
+    'buys few trials, and a point resolves only about ±20 % (±5 % needs some 20 times the draws). A 5 % error in the ' +
+    'prefactor is caught by the pooled $E\\|(W/\\sqrt{d_1})x\\|^2_{rms}$ check, a wrong exponent by the slopes.',
   closedForm: 'E\\|Wx\\|^2_{\\mathrm{rms}} = d_1, \\qquad E\\Big\\|\\tfrac{W}{\\sqrt{d_1}}x\\Big\\|^2_{\\mathrm{rms}} = 1',
   params,
   values: {
