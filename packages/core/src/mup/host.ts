@@ -1,5 +1,6 @@
 // Where pool workers come from: Node worker threads or Web Workers, behind one small interface.
 import type { WorkerHost } from './worker-handle.js';
+import type { TrainConfig, TrainResult } from './train.js';
 
 export type { WorkerHandle, WorkerHost } from './worker-handle.js';
 
@@ -13,6 +14,6 @@ let host: Promise<WorkerHost> | undefined;
 
 /** The worker host of this runtime (loaded once). */
 export function workerHost(): Promise<WorkerHost> {
-  host ??= isNode() ? import('./host-node.js').then((m) => m.nodeHost()) : import('./host-browser.js').then((m) => m.browserHost());
+  host ??= isNode() ? import('./host-node.js').then((m) => m.nodeHost<TrainConfig, TrainResult>()) : import('./host-browser.js').then((m) => m.browserHost());
   return host;
 }

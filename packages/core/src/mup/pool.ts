@@ -1,19 +1,36 @@
 // Runs many training runs in parallel on worker threads (Node) or Web Workers (browsers), or inline on this thread.
 // Progress is reported as runs advance; an abort terminates the workers at once and keeps the finished runs.
 import { CancelledError, Hw3Error, InvalidArgumentError } from '../base/errors.js';
-import { workerHost, type WorkerHandle } from './host.js';
-import { handleTask, type FromWorker } from './protocol.js';
+import { workerHost, type WorkerHandle, type WorkerHost } from './host.js';
+import { handleTask, type FromWorker, type ToWorker } from './protocol.js';
 import { checkTrainConfig, type TrainConfig, type TrainResult } from './train.js';
 
+/**
+ * One kind of cell the pool can compute: how a cell is checked before anything starts, how a realm computes one
+ * (inline, or inside a worker), and where its workers come from. The MLP's training runs are one kind; other layers
+ * bring theirs (a Transformer's training run) with their own worker entry, and share this pool.
+ */
+export interface CellRunner<C, R> {
+  /** Throws an InvalidArgumentError naming the bad field. */
+  check(config: C): void;
+  /** Computes one cell in this realm and reports progress and the outcome through `post`. */
+  handle(message: ToWorker<C>, post: (m: FromWorker<R>) => void): Promise<void>;
+  /** The workers of this runtime that run `handle`. */
+  host(): Promise<WorkerHost<C, R>>;
+}
+
+/** The MLP's training runs (mup/train.ts), computed by this folder's workers. */
+export const trainingRunner: CellRunner<TrainConfig, TrainResult> = { check: checkTrainConfig, handle: handleTask, host: workerHost };
+
 /** Options of {@link runTrainings}: worker count, cancel signal, progress and per-result callbacks. */
-export interface PoolOptions {
+export interface PoolOptions<R = TrainResult> {
   /** Worker count: 0 runs inline on this thread; at most the number of logical cores. Default: min(cores, runs). */
   workers?: number;
   signal?: AbortSignal;
   /** Fraction of all runs done (partial runs counted by their progress). */
   onProgress?: (fraction: number, done: number, total: number) => void;
   /** Called as each run finishes, with its index in `configs`. */
-  onResult?: (index: number, result: TrainResult) => void;
+  onResult?: (index: number, result: R) => void;
 }
 
 /** A run failed inside a worker for a reason other than its configuration (which is checked up front). */
@@ -34,17 +51,26 @@ export async function availableCores(): Promise<number> {
  * @throws InvalidArgumentError for an empty list, a bad config (named `configs[i].field`) or more workers than cores;
  *   CancelledError (its `partial` is the result array with undefined holes) when `signal` aborts.
  */
-export async function runTrainings(configs: readonly TrainConfig[], options: PoolOptions = {}): Promise<TrainResult[]> {
+export function runTrainings(configs: readonly TrainConfig[], options: PoolOptions = {}): Promise<TrainResult[]> {
+  return runCells(trainingRunner, configs, options);
+}
+
+/**
+ * Computes every cell of one kind and returns the results in order, on `options.workers` workers (0: inline). Each
+ * cell is deterministic in its config, so the results do not depend on the worker count or the scheduling.
+ * @throws as {@link runTrainings}.
+ */
+export async function runCells<C, R>(runner: CellRunner<C, R>, configs: readonly C[], options: PoolOptions<R> = {}): Promise<R[]> {
   if (!Array.isArray(configs) || configs.length === 0) throw new InvalidArgumentError('configs', configs, 'a non-empty list of training configurations');
   configs.forEach((c, i) => {
     try {
-      checkTrainConfig(c);
+      runner.check(c);
     } catch (error) {
       if (error instanceof InvalidArgumentError) throw new InvalidArgumentError(`configs[${i}].${error.param}`, error.value, error.message.replace(/^.* must be (.*), got .*$/, '$1'));
       throw error;
     }
   });
-  const host = options.workers === 0 ? undefined : await workerHost();
+  const host = options.workers === 0 ? undefined : await runner.host();
   const cores = host?.cores ?? 1;
   const workers = options.workers ?? Math.min(cores, configs.length);
   if (!Number.isInteger(workers) || workers < 0 || workers > cores) {
@@ -52,7 +78,7 @@ export async function runTrainings(configs: readonly TrainConfig[], options: Poo
   }
   const { signal } = options;
   const total = configs.length;
-  const results: (TrainResult | undefined)[] = new Array(total);
+  const results: (R | undefined)[] = new Array(total);
   const partial = new Float64Array(total);
   let done = 0;
   const report = () => {
@@ -60,7 +86,7 @@ export async function runTrainings(configs: readonly TrainConfig[], options: Poo
     for (const f of partial) sum += f;
     options.onProgress?.(sum / total, done, total);
   };
-  const finish = (index: number, result: TrainResult) => {
+  const finish = (index: number, result: R) => {
     results[index] = result;
     partial[index] = 1;
     done++;
@@ -73,8 +99,8 @@ export async function runTrainings(configs: readonly TrainConfig[], options: Poo
   if (workers === 0) {
     for (let i = 0; i < total; i++) {
       if (signal?.aborted) throw cancelled();
-      let outcome: FromWorker | undefined;
-      await handleTask({ type: 'run', id: i, config: configs[i]! }, (m) => {
+      let outcome: FromWorker<R> | undefined;
+      await runner.handle({ type: 'run', id: i, config: configs[i]! }, (m) => {
         if (m.type === 'progress') {
           partial[i] = m.fraction;
           report();
@@ -84,11 +110,11 @@ export async function runTrainings(configs: readonly TrainConfig[], options: Poo
       if (outcome?.type === 'result') finish(i, outcome.result);
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    return results as TrainResult[];
+    return results as R[];
   }
 
-  return new Promise<TrainResult[]>((resolve, reject) => {
-    const handles: WorkerHandle[] = [];
+  return new Promise<R[]>((resolve, reject) => {
+    const handles: WorkerHandle<C, R>[] = [];
     let next = 0;
     let settled = false;
     const stop = (error?: Error) => {
@@ -97,11 +123,11 @@ export async function runTrainings(configs: readonly TrainConfig[], options: Poo
       for (const h of handles) h.terminate();
       signal?.removeEventListener('abort', onAbort);
       if (error) reject(error);
-      else resolve(results as TrainResult[]);
+      else resolve(results as R[]);
     };
     const onAbort = () => stop(cancelled());
     signal?.addEventListener('abort', onAbort);
-    const feed = (h: WorkerHandle) => {
+    const feed = (h: WorkerHandle<C, R>) => {
       if (next < total) {
         const id = next++;
         h.post({ type: 'run', id, config: configs[id]! });

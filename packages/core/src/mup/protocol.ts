@@ -3,10 +3,12 @@ import { serializeError, type SerializedError } from '../base/errors.js';
 import { loadDataset, type Dataset, type DatasetName } from './data.js';
 import { trainRun, type TrainConfig, type TrainResult } from './train.js';
 
-export type ToWorker = { type: 'run'; id: number; config: TrainConfig };
-export type FromWorker =
+/** A cell to compute (by default an MLP training run). */
+export type ToWorker<C = TrainConfig> = { type: 'run'; id: number; config: C };
+/** What a worker reports about a cell: progress, its result, or the error that stopped it. */
+export type FromWorker<R = TrainResult> =
   | { type: 'progress'; id: number; fraction: number }
-  | { type: 'result'; id: number; result: TrainResult }
+  | { type: 'result'; id: number; result: R }
   | { type: 'error'; id: number; error: SerializedError };
 
 const datasets = new Map<DatasetName, Promise<Dataset>>();

@@ -29,7 +29,8 @@ export interface CellWorker {
 const processor = fileURLToPath(new URL('./cell-processor.js', import.meta.url));
 
 function describeCell(cell: unknown): string {
-  const c = cell as { width?: number; parameterization?: string; lr?: number; seed?: number };
+  const c = cell as { width?: number; parameterization?: string | { id?: string }; lr?: number; seed?: number; shape?: { width?: number } };
+  if (c.shape) return `transformer width ${c.shape.width} ${typeof c.parameterization === 'object' ? c.parameterization.id : '?'} lr 2^${c.lr ? Math.round(Math.log2(c.lr) * 100) / 100 : '?'} seed ${c.seed}`;
   return `width ${c.width} ${c.parameterization} lr 2^${c.lr ? Math.round(Math.log2(c.lr) * 100) / 100 : '?'} seed ${c.seed}`;
 }
 
