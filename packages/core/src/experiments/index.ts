@@ -10,6 +10,9 @@ export { estimatorVarianceFigureExperiment } from './estimator-variance-figure.j
 export { lrTransferExperiment } from './lr-transfer.js';
 export { mupTableExperiment, renderTable as renderMupTable } from './mup-table.js';
 export { coordCheckExperiment } from './coord-check.js';
+export { transformerLrTransferExperiment } from './transformer-lr-transfer.js';
+export { transformerCoordCheckExperiment } from './transformer-coord-check.js';
+export { runTransformerCell, isTransformerCell, checkTransformerCell, type TransformerCell, type TransformerCellResult } from './transformer-cell.js';
 export { spectralExperiment } from './spectral.js';
 export { quickSet, fullSet, plannedParams, QUICK_SET_LEAVES_OUT, type PlannedRun } from './quick-set.js';
 export { runTrainingCells } from './training-cells.js';

@@ -14,6 +14,8 @@ import { coordCheckExperiment } from './coord-check.js';
 import { estimatorsExperiment } from './estimators.js';
 import { estimatorsGeneralExperiment } from './estimators-general.js';
 import { estimatorVarianceFigureExperiment } from './estimator-variance-figure.js';
+import { transformerLrTransferExperiment } from './transformer-lr-transfer.js';
+import { transformerCoordCheckExperiment } from './transformer-coord-check.js';
 import { editDistance } from '../base/edit-distance.js';
 
 /** Every registered experiment, in the order apps list them (homework order, then the labs). */
@@ -22,9 +24,11 @@ export const experiments: readonly Experiment[] = [
   signgdUpdateExperiment,
   fanInOnlyExperiment,
   lrTransferExperiment,
+  transformerLrTransferExperiment,
   mupTableExperiment,
   spectralExperiment,
   coordCheckExperiment,
+  transformerCoordCheckExperiment,
   estimatorsExperiment,
   estimatorsGeneralExperiment,
   rematExperiment,
