@@ -6,12 +6,15 @@ import type { ClaimQuestion } from './api.js';
 import { fanInOnlyQuestion, rmsAtInitQuestion, signgdUpdateQuestion } from './mup-questions.js';
 import { rematBreakEvenQuestion, rematFwdQuestion, rematLoadmemQuestion } from './remat-questions.js';
 import { estimatorPathwiseVarianceQuestion, estimatorScoreVarianceQuestion } from './estimator-questions.js';
+import { transformerMupShiftQuestion, transformerSpShiftQuestion } from './transformer-questions.js';
 import { editDistance } from '../base/edit-distance.js';
 
 const builtInQuestions: ClaimQuestion[] = [
   rmsAtInitQuestion,
   signgdUpdateQuestion,
   fanInOnlyQuestion,
+  transformerSpShiftQuestion,
+  transformerMupShiftQuestion,
   estimatorScoreVarianceQuestion,
   estimatorPathwiseVarianceQuestion,
   rematFwdQuestion,
