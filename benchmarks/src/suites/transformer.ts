@@ -27,6 +27,7 @@ function stepCase(d: number): BenchCase {
   return {
     name: 'transformer step (fwd + bwd + Adam)',
     variant: 'wasm',
+    twin: `transformer ${d}`,
     dtype: 'f32',
     size: d,
     work: transformerStepFlops(shape, BATCH),
@@ -48,6 +49,7 @@ export const transformerSuite: Suite = {
   notes: [
     'GFLOP/s = matrix-product flops / time (transformerStepFlops: 3 × the forward products; elementwise, softmax, LayerNorm and Adam not counted).',
     '× limit = that / the native f32 FMA peak; (× wasm) = that / the WASM SIMD peak.',
+    'numpy twin (--vs numpy): numpy/twins.py `transformer d`, the same step in float32 numpy (full backward, Adam), one BLAS thread.',
   ],
   cases: ({ quick }: SuiteOptions) => (quick ? [256] : [256, 512]).map(stepCase),
 };
