@@ -10,7 +10,7 @@ import { transformerLrTransferExperiment } from '../src/experiments/transformer-
 import { transformerCoordCheckExperiment } from '../src/experiments/transformer-coord-check.js';
 import { log2Grid, meanStderr, SweepTable, subGridOptimum, sweepCells, type SweepPlan } from '../src/experiments/transformer-sweep.js';
 import type { TransformerCellResult } from '../src/experiments/transformer-cell.js';
-import type { CellCache } from '../src/lab/contract.js';
+import type { CellCache, Experiment } from '../src/lab/contract.js';
 
 const tiny: SweepPlan = {
   task: 'markov-lm',
@@ -28,7 +28,7 @@ const tiny: SweepPlan = {
   optimizer: 'adam',
 };
 
-async function expectParamError(params: Record<string, unknown>, param: string, experiment = transformerLrTransferExperiment): Promise<void> {
+async function expectParamError(params: Record<string, unknown>, param: string, experiment: Experiment = transformerLrTransferExperiment as unknown as Experiment): Promise<void> {
   const error = await runExperiment(experiment, params).catch((e: unknown) => e);
   expect(error, JSON.stringify(params)).toBeInstanceOf(ParamError);
   expect((error as ParamError).issues.map((i) => i.param)).toContain(param);
@@ -112,7 +112,7 @@ describe('experiments', () => {
     await expectParamError({ seqLen: 2048 }, 'seqLen'); // longer than the task's windows
     await expectParamError({ baseWidth: 30 }, 'baseWidth');
     await expectParamError({ widths: [32, 32] }, 'widths');
-    await expectParamError({ seeds: 1 }, 'seeds', transformerCoordCheckExperiment);
+    await expectParamError({ seeds: 1 }, 'seeds', transformerCoordCheckExperiment as unknown as Experiment);
   });
 });
 
