@@ -17,12 +17,15 @@ import { fileURLToPath } from 'node:url';
 const self = fileURLToPath(import.meta.url);
 const out = fileURLToPath(new URL('../src/lab/cost-calibration.ts', import.meta.url));
 
-/** Runs not made: lr-transfer's default sweep is about 8 min of CPU (it is fitted on its presets and EXTRA). */
-const SKIP = new Set(['lr-transfer:default']);
+/** Runs not made: lr-transfer's and transformer-lr-transfer's default sweeps (8 and ≈ 10 min of CPU) and the latter's paper preset (≈ 100 CPU-hours); they are fitted on their other presets and EXTRA. */
+const SKIP = new Set(['lr-transfer:default', 'transformer-lr-transfer:default', 'transformer-lr-transfer:paper']);
 /** Parameter sets measured besides the presets: lr-transfer's presets stop at width 512, its defaults reach 2048,
  * where the kernels run at a different rate; this sweep (about a minute of CPU) reaches 2048 too. */
 const EXTRA = {
   'lr-transfer': { 'wide-short': { widths: [128, 512, 2048], log2LrMin: -12, log2LrMax: -8, steps: 40, seeds: 1 } },
+  // transformer-lr-transfer's quick preset stops at width 128, its defaults reach 256 (about 10 min of CPU): this
+  // sweep (about a minute) reaches 256 too.
+  'transformer-lr-transfer': { 'wide-short': { widths: [64, 256], log2LrMin: -8, log2LrMax: -6, steps: 30, seeds: 1 } },
 };
 /** Runs shorter than this are repeated and the least CPU time kept (start-up noise dominates them). */
 const REPEAT_BELOW_SECONDS = 5;
