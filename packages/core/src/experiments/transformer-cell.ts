@@ -25,7 +25,7 @@ export interface TransformerCell {
 
 /** What a Transformer cell returns. */
 export interface TransformerCellResult {
-  /** Mean batch loss over the last {@link finalWindow} steps (fresh batches each step: an unbiased estimate of the
+  /** Mean batch loss over the last tenth of the steps (at least one; see finalWindow) (fresh batches each step: an unbiased estimate of the
    * expected training loss at the end of the run); null if the run diverged. */
   finalLoss: number | null;
   /** Standard error of that mean (batches are independent draws). */
