@@ -16,7 +16,5 @@ export type {
 export { TRANSFORMER_MUP, TRANSFORMER_ROLES, TRANSFORMER_SP, TRANSFORMER_TABLES, type TransformerRole, type TransformerRoleRule, type TransformerTable } from './parameterization.js';
 export { planTransformer, blockTensorNames, type TransformerPlan, type TransformerTensorPlan } from './plan.js';
 export { checkShape as checkTransformerShape, checkParameterization as checkTransformerParameterization, checkTask as checkTransformerTask, MAX_TRANSFORMER_WIDTH, MAX_SEQ_LEN, MAX_LAYERS } from './validate.js';
-export { TransformerNetwork, type NetworkOptimizer } from './network.js';
-export { wasmOps } from './wasm-ops.js';
 export { trainTransformer } from './train.js';
 export { TransformerModel, transformerStepFlops, transformerMemoryBytes, type TransformerOptimizer } from './model.js';

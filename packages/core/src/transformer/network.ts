@@ -47,7 +47,6 @@ interface BlockActs<B> {
   z: B;
 }
 
-/** The pre-LN network on one backend (the WebAssembly ops or a reference): initialise, set a batch, forward (loss), backward, optimizer step; `free()` releases its buffers. The trainer drives it; the bench steps it directly. */
 export class TransformerNetwork<B, I> {
   readonly params = new Map<string, Param<B>>();
   #buffers: B[] = [];
