@@ -90,9 +90,9 @@ export const transformerLrTransferExperiment = defineExperiment({
     quick: { widths: [32, 128], baseWidth: 32, log2LrMin: -10, log2LrMax: -4, steps: 80, seeds: 2 },
     smoke: { widths: [16, 32], baseWidth: 16, heads: 2, layers: 1, seqLen: 8, batchSize: 4, log2LrMin: -8, log2LrMax: -4, steps: 6, seeds: 2 },
     // TP5 Figure 1's widths as far as the 2 GiB WebAssembly memory goes: weights, gradients and Adam's two moments of
-    // a 2-block model are 16 bytes × 24w² (0.8 GB at 2048, 3.2 GB at 4096), so 4096 and 8192 cannot be held. A width-2048
-    // run is ≈ 3·10¹³ flops (≈ 20 min of one core), the preset ≈ 100 CPU-hours: for many machines (`--redis` and
-    // `hw3 worker`), each cell one training run.
+    // a 2-block model are 16 bytes × 24w² (0.8 GB at 2048, 3.2 GB at 4096), so 4096 and 8192 cannot be held. The cost
+    // model (calibrated on quick and a width-256 sweep) puts the preset at ≈ 97 000 s of CPU (≈ 27 CPU-hours): for many
+    // machines (`--redis` and `hw3 worker`), each cell one training run.
     paper: { widths: [128, 256, 512, 1024, 2048], baseWidth: 128, heads: 8, log2LrMin: -14, log2LrMax: -4, seeds: 2 },
   },
   cost: {
