@@ -60,6 +60,14 @@ async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
     const [{ experiment, fields }] = await Promise.all([experimentNamed(message.experimentId), ready]);
     const reading = readQuery(experiment, fields, new URLSearchParams(message.query));
     post({ type: 'query', id: message.id, reading: { ...reading, texts: [...reading.texts] } });
+    if (message.maxSeconds !== undefined) {
+      const { text, seconds } = estimateCost(experiment, reading.params, { cores });
+      if (!(seconds <= message.maxSeconds)) {
+        post({ type: 'held', id: message.id, cost: { text, seconds } });
+        return;
+      }
+      post({ type: 'started', id: message.id });
+    }
     const request = { experimentId: experiment.id, params: reading.params, seed: reading.seed };
     await runRequest(experiment, message.id, request, post, { signal: controller.signal, partialIntervalMs: PARTIAL_INTERVAL_MS });
   } finally {

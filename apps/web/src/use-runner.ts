@@ -7,7 +7,8 @@ import type { ExperimentOutput, ExperimentResult } from '@hw3/core/experiments/a
 import { NO_REQUEST, type FromWorker, type QueryReading, type WireError } from './worker-protocol';
 import { useWorker } from './use-worker';
 
-export type RunStatus = 'idle' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'error';
+/** 'checking': the worker is estimating what an unasked-for run would cost, before it starts or holds it. */
+export type RunStatus = 'idle' | 'checking' | 'running' | 'held' | 'cancelling' | 'done' | 'cancelled' | 'error';
 
 export interface RunnerState {
   status: RunStatus;
@@ -25,6 +26,8 @@ export interface RunnerState {
   firstMs: number | undefined;
   /** JSON of the parameters and seed of the current run (for tests and the status line). */
   runKey: string | undefined;
+  /** Why a run did not start by itself: its estimated cost (status 'held'). */
+  held: { text: string; seconds: number } | undefined;
 }
 
 const IDLE: RunnerState = {
@@ -38,6 +41,7 @@ const IDLE: RunnerState = {
   ms: undefined,
   firstMs: undefined,
   runKey: undefined,
+  held: undefined,
 };
 // A run that does not honour the abort within this time is stopped by restarting the worker.
 const CANCEL_GRACE_MS = 3000;
@@ -70,6 +74,10 @@ export function useRunner(experimentId: string, onValidated: (m: Extract<FromWor
       clearTimeout(cancelTimer.current);
       const ms = elapsed();
       setState((s) => ({ ...s, status: 'done', fraction: 1, message: undefined, result: m.result, partial: undefined, error: undefined, ms, firstMs: s.firstMs ?? ms }));
+    } else if (m.type === 'started') {
+      setState((s) => (s.status === 'checking' ? { ...s, status: 'running' } : s));
+    } else if (m.type === 'held') {
+      setState((s) => ({ ...s, status: 'held', held: m.cost, fraction: 0, message: undefined, result: undefined, partial: undefined }));
     } else if (m.type === 'cancelled') {
       clearTimeout(cancelTimer.current);
       setState((s) => ({ ...s, status: 'cancelled', result: m.partial, partial: undefined, message: undefined }));
@@ -81,16 +89,17 @@ export function useRunner(experimentId: string, onValidated: (m: Extract<FromWor
 
   const worker = useWorker(onMessage);
 
-  /** Runs what the query string says (the worker reads and validates it). */
+  /** Runs what the query string says (the worker reads and validates it); with `maxSeconds`, only if its estimate is
+   * at most that (else the state becomes 'held', with the estimate). */
   const run = useCallback(
-    (query: string) => {
+    (query: string, maxSeconds?: number) => {
       if (current.current) worker.send({ type: 'cancel', id: current.current });
       clearTimeout(cancelTimer.current);
       const id = worker.nextId();
       current.current = id;
       startedAt.current = performance.now();
-      setState((s) => ({ ...s, status: 'running', fraction: 0, message: undefined, error: undefined, partial: undefined, firstMs: undefined, runKey: undefined }));
-      worker.send({ type: 'run', id, experimentId, query });
+      setState((s) => ({ ...s, status: maxSeconds === undefined ? 'running' : 'checking', fraction: 0, message: undefined, error: undefined, partial: undefined, firstMs: undefined, runKey: undefined, held: undefined }));
+      worker.send({ type: 'run', id, experimentId, query, ...(maxSeconds !== undefined ? { maxSeconds } : {}) });
     },
     [experimentId, worker],
   );

@@ -7,8 +7,9 @@ import type { ClaimResult } from '@hw3/core/claims';
 import { isFinal as isFinalRunMessage, type RunFromWorker, type RunToWorker, type SerializedError } from '@hw3/client/worker-protocol';
 
 export type ToWorker =
-  /** Read the query string (bad entries fall back to defaults, with a message each), then run. */
-  | { type: 'run'; id: number; experimentId: string; query: string }
+  /** Read the query string (bad entries fall back to defaults, with a message each), then run — unless the run's
+   * estimated waiting time exceeds `maxSeconds`: then answer `held` with the estimate instead of running. */
+  | { type: 'run'; id: number; experimentId: string; query: string; maxSeconds?: number }
   /** Check form text; answers with one message per bad field, or the query string that runs it. */
   | { type: 'validate'; id: number; experimentId: string; texts: [string, string][]; seedText: string }
   | { type: 'claim'; id: number; question: string; claim: string; seed: number }
@@ -34,6 +35,10 @@ export type FromWorker =
   | { type: 'query'; id: number; reading: QueryReading }
   /** `cost`: what a run of the valid form would cost ("about 40 s on one core"). */
   | { type: 'validated'; id: number; errors: [string, string][]; query?: string; cost?: string }
+  /** A run sent with `maxSeconds` passed its cost check and starts now. */
+  | { type: 'started'; id: number }
+  /** The run was not started: its estimate exceeds the `maxSeconds` it was sent with. */
+  | { type: 'held'; id: number; cost: { text: string; seconds: number } }
   | { type: 'claim-result'; id: number; verdict: ClaimResult; ms: number }
   | { type: 'claim-cancelled'; id: number; partial?: ClaimResult };
 
@@ -42,5 +47,5 @@ export const NO_REQUEST = -1;
 
 /** True for the one message that ends a request. */
 export function isFinal(message: FromWorker): message is Extract<FromWorker, { id: number }> {
-  return isFinalRunMessage(message, ['validated', 'claim-result', 'claim-cancelled']);
+  return isFinalRunMessage(message, ['validated', 'held', 'claim-result', 'claim-cancelled']);
 }

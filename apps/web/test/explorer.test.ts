@@ -7,7 +7,7 @@ import { formatParamText, runExperiment } from '@hw3/core';
 import { writeQuery } from '../src/url-state';
 import { launch, openPage, type Browser, type WatchedPage } from './helpers/browser';
 import { startNext, type Running } from './helpers/next-server';
-import { exportedJson, plotInk, waitForRun } from './helpers/app';
+import { exportedJson, plotInk, rawValueKeysShown, startHeldRun, waitForRun } from './helpers/app';
 import { numberDifferences } from './helpers/same-numbers';
 import { cases, numericField } from './fixtures';
 
@@ -77,7 +77,7 @@ describe.each(cases)('$experiment.id', (c) => {
     nodeMsById.set(c.experiment.id, nodeMs);
   });
 
-  test('runs from its page (verdict, a drawn plot, KaTeX) with the same numbers as runExperiment in Node', async () => {
+  test('runs from its page (verdict, values by label with no raw key, a drawn plot, KaTeX) with the same numbers as runExperiment in Node', async () => {
     const p = await open();
     const t0 = Date.now();
     await p.page.goto(url(path, writeQuery(c.fields, c.params, seed)));
@@ -96,7 +96,10 @@ describe.each(cases)('$experiment.id', (c) => {
     }
     expect(await p.page.locator('.closed-form .katex').count()).toBe(1);
     // Bit for bit (issue 8): every number of the exported JSON (values, checks, series, tables) equals Node's.
-    const diff = numberDifferences(await exportedJson(p.page), nodeResult);
+    const exported = await exportedJson(p.page);
+    // Issue 18: the value cards, checks and tables name every value by its label, never by the key scripts read.
+    expect(await rawValueKeysShown(p.page, exported, c.experiment.values)).toEqual([]);
+    const diff = numberDifferences(exported, nodeResult);
     if (diff.lastBits.length > 0) metrics[`${c.experiment.id}: libm-level (relative ≤ 1e-12) differences browser vs Node`] = diff.lastBits.slice(0, 5);
     expect(diff.large).toEqual([]);
     expect(diff.lastBits, 'last-bit differences: a JS-derived value still uses Math.* instead of the core libm').toEqual([]);
@@ -192,6 +195,7 @@ test('cancel stops the slowest experiment and keeps the part that finished', asy
   const c = cases.find((k) => k.experiment.id === slowest![0])!;
   const p = await open();
   await p.page.goto(url(`/experiments/${c.experiment.id}/`, writeQuery(c.fields, c.params, 5)));
+  await startHeldRun(p.page);
   await p.page.waitForFunction(() => Number(document.querySelector<HTMLProgressElement>('[data-testid="status"] progress')?.value) > 0, undefined, { timeout: 120_000 });
   await p.page.getByTestId('cancel').click();
   await p.page.waitForSelector('[data-testid="status"][data-status="cancelled"]', { timeout: 30_000 });
@@ -289,7 +293,10 @@ test('screenshots of the main pages at phone and desktop width (test-results/)',
       const p = await open();
       await p.page.setViewportSize({ width, height });
       await p.page.goto(address);
-      if (address.includes('/experiments/')) await p.page.waitForSelector('[data-testid="status"][data-status="done"]', { timeout: 240_000 });
+      if (address.includes('/experiments/')) {
+        await startHeldRun(p.page, 240_000);
+        await p.page.waitForSelector('[data-testid="status"][data-status="done"]', { timeout: 240_000 });
+      }
       if (address.includes('/claims/')) await p.page.waitForSelector('[data-testid="verdict"]', { timeout: 60_000 });
       await p.page.screenshot({ path: `test-results/${name}-${label}.png`, fullPage: true });
       // Screen-sized views too (the full pages are long): the top, and the first figure.

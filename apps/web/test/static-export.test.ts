@@ -57,7 +57,8 @@ test.each(cases)('the exported $experiment.id page loads offline and runs in the
     expect(await p.page.textContent('[data-testid="verdict"]')).toMatch(/all \d+ checks pass/);
     if ((await p.page.locator('.plot').count()) > 0) expect(await plotInk(p.page)).toBeGreaterThan(500);
   } else {
-    await p.page.waitForFunction(() => ['running', 'done'].includes(document.querySelector('[data-testid="status"]')?.getAttribute('data-status') ?? ''));
+    // Running, or (estimated past a few seconds) held until a reader asks: either way the worker read the address.
+    await p.page.waitForFunction(() => ['running', 'held', 'done'].includes(document.querySelector('[data-testid="status"]')?.getAttribute('data-status') ?? ''));
   }
   await expect.poll(() => wasm, { timeout: 30_000 }).toEqual(['200 application/wasm']);
   expect(p.errors).toEqual([]);

@@ -7,10 +7,11 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { FormSpec } from '../form-spec';
 import { downloadReport } from '../hand-in';
-import { recordRun, type ExperimentTexts } from '../session-runs';
+import { recordRun, sessionRuns, type ExperimentTexts } from '../session-runs';
 import { DEFAULT_SEED } from '@hw3/client/seed';
 import { currentSearch } from '../address';
 import { useRunner } from '../use-runner';
+import { CostNotice } from './CostNotice';
 import type { FromWorker } from '../worker-protocol';
 import { KeptRuns } from './KeptRuns';
 import { ParamField } from './ParamField';
@@ -32,6 +33,9 @@ interface Validation {
   cost?: string;
 }
 
+/** Opening a page starts its run only when the estimate is at most this; longer runs wait for a Run button. */
+const AUTO_RUN_SECONDS = 3;
+
 export function ExperimentView({ texts: experiment, form: spec }: { texts: ExperimentTexts; form: FormSpec }) {
   const { id: experimentId, title } = experiment;
   const router = useRouter();
@@ -45,11 +49,16 @@ export function ExperimentView({ texts: experiment, form: spec }: { texts: Exper
   const [submitted, setSubmitted] = useState(false);
   const latest = useRef(0);
   const submitWhenChecked = useRef(false);
+  /** The next address change comes from the reader's Run (not from opening the page or back/forward). */
+  const asked = useRef(false);
 
   const navigate = useCallback(
     (query: string) => {
       if (query === window.location.search.replace(/^\?/, '')) runner.current.run(query);
-      else router.push(`${pathname}?${query}`, { scroll: false });
+      else {
+        asked.current = true;
+        router.push(`${pathname}?${query}`, { scroll: false });
+      }
     },
     [pathname, router],
   );
@@ -80,12 +89,24 @@ export function ExperimentView({ texts: experiment, form: spec }: { texts: Exper
   const runner = useRef({ run });
   runner.current = { run };
 
-  // A new URL (first load, form submit, back/forward): the worker reads it and runs.
+  // A new URL (first load, form submit, back/forward): the worker reads it and runs. Unless the reader pressed Run,
+  // only a cheap run starts: opening a page never starts more than a few seconds of work by itself (a longer run is
+  // 'held', and the page offers its Run buttons).
   // biome-ignore lint/correctness/useExhaustiveDependencies: `search` is the trigger; the effect reads the address through currentSearch().
   useEffect(() => {
     setSubmitted(false);
-    run(currentSearch().replace(/^\?/, ''));
+    run(currentSearch().replace(/^\?/, ''), asked.current ? undefined : AUTO_RUN_SECONDS);
+    asked.current = false;
   }, [search, run]);
+  const stored = state.status === 'held' ? sessionRuns().find((r) => r.experiment.id === experimentId) : undefined;
+  /** A preset's button on the held notice: the preset's values go into the form, which runs once checked. */
+  const runPreset = (name: string) => {
+    const preset = spec.presets.find(([n]) => n === name);
+    if (!preset) return;
+    setForm((s) => ({ ...s, texts: new Map(preset[1]) }));
+    setSubmitted(true);
+    submitWhenChecked.current = true;
+  };
 
   // Every complete result goes into this tab's hand-in report.
   useEffect(() => {
@@ -119,7 +140,7 @@ export function ExperimentView({ texts: experiment, form: spec }: { texts: Exper
     else focusFirst(errors);
   };
 
-  const running = state.status === 'running' || state.status === 'cancelling';
+  const running = state.status === 'checking' || state.status === 'running' || state.status === 'cancelling';
   const problems = state.reading?.problems ?? [];
   return (
     <>
@@ -132,6 +153,10 @@ export function ExperimentView({ texts: experiment, form: spec }: { texts: Exper
             ))}
           </ul>
         </div>
+      )}
+      {/* Above the form: on a phone the form is a screen or two long, and this says why nothing is running yet. */}
+      {state.status === 'held' && state.held && (
+        <CostNotice held={{ cost: state.held }} presets={spec.costs.presets} onRun={() => runner.current.run(currentSearch().replace(/^\?/, ''))} onPreset={runPreset} />
       )}
       <form className="params" onSubmit={onSubmit} noValidate aria-label={`Parameters of ${title}`}>
         <h2>Parameters</h2>
@@ -198,6 +223,12 @@ export function ExperimentView({ texts: experiment, form: spec }: { texts: Exper
         )}
       </form>
       <RunStatusBar state={state} />
+      {stored && (
+        <section aria-label="Stored result" data-testid="stored-result">
+          <p className="meta">Stored result from an earlier run in this tab (seed {stored.result.seed}); run again to replace it.</p>
+          <ResultView catalog={experiment.values} result={stored.result} ms={stored.ms} />
+        </section>
+      )}
 
       {state.error && (
         <div className="notice error" role="alert" data-testid="run-error">
