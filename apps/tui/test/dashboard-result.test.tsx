@@ -92,6 +92,20 @@ describe('formatting', () => {
     expect(lines[2]).toMatch(/^✓ count\s+3\s+3 exact/);
   });
 
+  it('gives each check two lines when cut names would read the same, so rows that differ only at the end stay apart', () => {
+    const grid = [16, 64].map((d2) => ({ name: `E‖Wx‖²_rms = d₁ at d₁=1024, d₂=${d2}`, expected: 1024, measured: 1020, stderr: 20, z: -0.2, zMax: 4, pass: true }));
+    const lines = checkLines(grid, 80).map(plainText);
+    for (const l of lines) expect([...l].length).toBeLessThanOrEqual(80);
+    expect(lines.filter((l) => l.startsWith('✓ '))).toEqual(['✓ E‖Wx‖²_rms = d₁ at d₁=1024, d₂=16', '✓ E‖Wx‖²_rms = d₁ at d₁=1024, d₂=64']);
+    expect(lines[3]).toMatch(/^\s+1020\s+1024 ± 20 z -0\.2\/4\s+├/);
+    // Wide enough for every name: one line per check, as before.
+    expect(checkLines(grid, 140).filter((l) => plainText(l).startsWith('✓'))).toHaveLength(2);
+    expect(checkLines(grid, 140)).toHaveLength(3);
+    // A cut name that still tells its row apart stays on one line.
+    const distinct = [{ ...grid[0]!, name: `one check whose name is too long for eighty columns of terminal` }, { ...grid[1]!, name: 'short' }];
+    expect(checkLines(distinct, 80)).toHaveLength(3);
+  });
+
   it('plots a log-scale series by log10 with value ticks, and leaves missing points out', () => {
     const series: Series = {
       plot: 'Variance',

@@ -27,7 +27,9 @@ export function errorBar(check: Check, width = BAR): string {
   return cells.join('');
 }
 
-/** The checks as table lines fitting `width` columns (first line the header). */
+/** The checks as table lines fitting `width` columns (first line the header). When cutting the names to the column
+ * would make different checks read the same (80 columns cut "E‖Wx‖²_rms = d₁ at d₁=16, d₂=64" before the grid point
+ * that tells the rows apart), each check takes two lines: its whole name, then its numbers. */
 export function checkLines(checks: readonly Check[], width: number): Line[] {
   const hasBars = checks.some((c) => c.stderr !== undefined);
   const num = 11;
@@ -35,20 +37,21 @@ export function checkLines(checks: readonly Check[], width: number): Line[] {
   const err = Math.min(22, Math.max(errLabel.length, ...checks.map((c) => checkAllowanceText(c).length)));
   const bar = hasBars ? BAR + 1 : 0;
   const nameWidth = Math.max(12, width - 2 - 2 * (num + 1) - (err + 1) - bar);
-  const lines: Line[] = [
-    line(`  ${fit('check', nameWidth)} ${fit('measured', num, 'right')} ${fit('expected', num, 'right')} ${fit(errLabel, err)}${hasBars ? ` ${fit('measured ±2σ vs ┼', BAR)}` : ''}`, { dim: true }),
-  ];
+  const names = new Set(checks.map((c) => c.name));
+  const stacked = new Set(checks.map((c) => fit(c.name, nameWidth))).size < names.size;
+  const numbersHead = `${fit('measured', num, 'right')} ${fit('expected', num, 'right')} ${fit(errLabel, err)}${hasBars ? ` ${fit('measured ±2σ vs ┼', BAR)}` : ''}`;
+  const lines: Line[] = stacked ? [line('  check', { dim: true }), line(`    ${numbersHead}`, { dim: true })] : [line(`  ${fit('check', nameWidth)} ${numbersHead}`, { dim: true })];
   for (const c of checks) {
     const color = c.pass ? 'green' : 'red';
-    const row: Line = [
-      { text: c.pass ? '✓ ' : '✗ ', color, bold: true },
-      { text: `${fit(c.name, nameWidth)} ` },
+    const mark = { text: c.pass ? '✓ ' : '✗ ', color, bold: true } as const;
+    const numbers: Line = [
       { text: `${fit(formatNumber(c.measured), num, 'right')} `, bold: true },
       { text: `${fit(formatNumber(c.expected), num, 'right')} ` },
       { text: fit(checkAllowanceText(c), err), dim: true },
     ];
-    if (hasBars) row.push({ text: ` ${errorBar(c)}`, color });
-    lines.push(row);
+    if (hasBars) numbers.push({ text: ` ${errorBar(c)}`, color });
+    if (stacked) lines.push([mark, { text: fit(c.name, width - 2) }], [{ text: '    ' }, ...numbers]);
+    else lines.push([mark, { text: `${fit(c.name, nameWidth)} ` }, ...numbers]);
     if (c.note) lines.push(line(`    ${c.note}`, { dim: true }));
   }
   return lines;
