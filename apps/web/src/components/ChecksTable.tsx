@@ -43,8 +43,8 @@ export function ChecksTable({ checks }: { checks: Check[] }) {
           <tr>
             <th scope="col">✓/✗</th>
             <th scope="col">check</th>
-            <th scope="col">expected</th>
             <th scope="col">measured</th>
+            <th scope="col">expected</th>
             <th scope="col">allowed error</th>
             <th scope="col">error bar</th>
           </tr>
@@ -60,8 +60,8 @@ export function ChecksTable({ checks }: { checks: Check[] }) {
                 {c.name}
                 {c.note && <small className="note"> ({c.note})</small>}
               </th>
-              <td>{formatNumber(c.expected)}</td>
               <td>{formatNumber(c.measured)}</td>
+              <td>{formatNumber(c.expected)}</td>
               <td>{isExact(c) ? 'exact' : checkAllowanceText(c)}
               </td>
               <td>{isExact(c) ? <span className="sr-only">no error bar: exact</span> : <ErrorBar check={c} />}</td>

@@ -94,7 +94,7 @@ export const estimatorsExperiment = defineExperiment({
     ...Object.fromEntries(
       BASELINE_LABELS.map(([kind, label]) => [
         `baselineVar_${kind}`,
-        { label: `score function, ${label} baseline: variance of ∂/∂μ₁`, unit: '', meaning: `Per-sample variance of the score-function estimate of ∂/∂μ₁ with the ${label} baseline (lower is better).` },
+        { label: `score function, ${label} baseline: variance of ∂/∂μ₁`, unit: '', meaning: `Per-sample variance of the score-function estimate of ∂/∂μ₁ with ${kind === 'none' ? 'no' : `the ${label}`} baseline (lower is better).` },
       ]),
     ),
     scoreSlopeVsK: { label: 'score function: slope of variance in k', unit: '', meaning: 'Log–log slope of the score-function variance against the dimension k over the sweep (tends to 2).' },

@@ -119,8 +119,8 @@ export const rematPlannerExperiment = defineExperiment({
     homeworkBreakEvenNs: { label: 'every-k loaddisk break-even', unit: 'ns', meaning: 'The loaddisk cost below which all-on-disk beats the homework’s every-k schedule on this chain.' },
     ...Object.fromEntries(
       MEMORY_MODEL_NAMES.flatMap(([model, name]) => [
-        [`${model}RevolveSteps`, { label: `revolve forward steps, ${name} memory model`, unit: 'steps', meaning: `Revolve’s t(n + 1, c + 1) with the slots the budget allows under the ${name} memory model (reads free).` }],
-        [`${model}DpSteps`, { label: `least forward steps (DP), ${name} memory model`, unit: 'steps', meaning: `The dynamic program’s least forward steps under the ${name} memory model and the same budget (reads free); empty when the chain is too long for it.` }],
+        [`${model}RevolveSteps`, { label: `revolve forward steps, ${name} memory model`, unit: 'steps', meaning: `Revolve’s t(n + 1, c + 1) with the slots the budget allows under ${name} memory model (reads free).` }],
+        [`${model}DpSteps`, { label: `least forward steps (DP), ${name} memory model`, unit: 'steps', meaning: `The dynamic program’s least forward steps under ${name} memory model and the same budget (reads free); empty when the chain is too long for it.` }],
       ]),
     ),
   },
