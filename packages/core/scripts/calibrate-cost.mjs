@@ -9,6 +9,14 @@
 //
 // `node scripts/calibrate-cost.mjs --measure <id> <preset|default>` measures one run and prints it as JSON (the
 // cost test uses this mode, so it measures exactly as the calibration did).
+//
+// `node scripts/calibrate-cost.mjs --add-point '<json>'` adds a `--measure` line to the committed points and refits that
+// experiment (how lr-transfer's default sweep, about 14 min of CPU, is part of its fit without being rerun each time).
+//
+// `node scripts/calibrate-cost.mjs --measure-cells 1024 2048 4096 8192` measures one MLP training run (lr-transfer's
+// defaults: MNIST, 150 steps, batch 64, Adam, μP at 2^-10, seed 1, with its final evaluation) per width, in this one
+// process after WebAssembly and MNIST are loaded, and prints each as a JSON line: CPU seconds per multiply-add, which
+// grows once the weights outgrow the caches. These rates are MLP_WIDTH_COST in src/experiments/training-cost.ts.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,7 +25,9 @@ import { fileURLToPath } from 'node:url';
 const self = fileURLToPath(import.meta.url);
 const out = fileURLToPath(new URL('../src/lab/cost-calibration.ts', import.meta.url));
 
-/** Runs not made: lr-transfer's and transformer-lr-transfer's default sweeps (8 and ≈ 10 min of CPU) and the latter's paper preset (≈ 100 CPU-hours); they are fitted on their other presets and EXTRA. */
+/** Runs not repeated: lr-transfer's and transformer-lr-transfer's default sweeps (about 14 and ≈ 10 min of CPU) and the
+ * latter's paper preset (≈ 100 CPU-hours). They are fitted on their other presets and EXTRA, plus any committed point
+ * measured once with `--measure` and added with `--add-point` (such points stay in later fits). */
 const SKIP = new Set(['lr-transfer:default', 'transformer-lr-transfer:default', 'transformer-lr-transfer:paper']);
 /** Parameter sets measured besides the presets: lr-transfer's presets stop at width 512, its defaults reach 2048,
  * where the kernels run at a different rate; this sweep (about a minute of CPU) reaches 2048 too. */
@@ -74,7 +84,8 @@ async function main(ids) {
   const { experiments } = await import('../dist/index.js');
   const { COST_CALIBRATION } = await import('../dist/lab/cost-calibration.js');
   const fits = { ...COST_CALIBRATION.fits };
-  const points = COST_CALIBRATION.points.filter((p) => ids.length > 0 && !ids.includes(p.id));
+  // Runs too long to repeat (SKIP) keep their committed measurement, and it stays part of their experiment's fit.
+  const points = COST_CALIBRATION.points.filter((p) => (ids.length > 0 && !ids.includes(p.id)) || SKIP.has(`${p.id}:${p.preset}`));
   for (const experiment of experiments) {
     if (ids.length > 0 && !ids.includes(experiment.id)) continue;
     const runs = [...Object.keys(experiment.presets ?? {}), 'default', ...Object.keys(EXTRA[experiment.id] ?? {})].filter((w) => !SKIP.has(`${experiment.id}:${w}`));
@@ -88,9 +99,25 @@ async function main(ids) {
       console.error(`${experiment.id} ${which}: ${best.units.toExponential(3)} units, ${best.cpuSeconds.toFixed(3)} s CPU (${best.wallSeconds.toFixed(1)} s wall)`);
       mine.push(best);
     }
-    fits[experiment.id] = fitCost(mine);
+    fits[experiment.id] = fitCost([...mine, ...points.filter((p) => p.id === experiment.id)]);
     points.push(...mine.map(({ id, preset, units, cpuSeconds }) => ({ id, preset, units, cpuSeconds: Number(cpuSeconds.toFixed(4)) })));
   }
+  writeCalibration(experiments, fits, points);
+}
+
+/** Adds one run measured by `--measure` (its JSON line) to the committed points, replacing an earlier run of the same
+ * preset, and refits that experiment from all its points: for runs too long to repeat with every calibration. */
+async function addPoint(json) {
+  const { experiments } = await import('../dist/index.js');
+  const { COST_CALIBRATION } = await import('../dist/lab/cost-calibration.js');
+  const { id, preset, units, cpuSeconds } = JSON.parse(json);
+  if (!experiments.some((e) => e.id === id)) throw new Error(`unknown experiment ${id}`);
+  const points = [...COST_CALIBRATION.points.filter((p) => !(p.id === id && p.preset === preset)), { id, preset, units, cpuSeconds: Number(cpuSeconds.toFixed(4)) }];
+  const fits = { ...COST_CALIBRATION.fits, [id]: fitCost(points.filter((p) => p.id === id)) };
+  writeCalibration(experiments, fits, points);
+}
+
+function writeCalibration(experiments, fits, points) {
   const cpus = os.cpus();
   const machine = `${os.type()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.versions.node}`;
   const order = experiments.map((e) => e.id);
@@ -121,6 +148,27 @@ ${pointText}
   console.error(`wrote ${out}`);
 }
 
+async function measureCells(widths) {
+  const { init } = await import('../dist/base/runtime.js');
+  const { loadDataset, trainRun } = await import('../dist/mup/index.js');
+  const { mlpMultiplyAdds } = await import('../dist/experiments/training-cost.js');
+  await init();
+  const dataset = await loadDataset('mnist');
+  const [steps, batchSize, evalRows] = [150, 64, 1024 + dataset.test.rows];
+  for (const width of widths) {
+    const config = { dataset: 'mnist', width, parameterization: 'mup', baseWidth: 128, optimizer: 'adam', lr: 2 ** -10, steps, batchSize, seed: 1 };
+    const multiplyAdds = (3 * steps * batchSize + evalRows) * mlpMultiplyAdds(784, width);
+    const before = process.cpuUsage();
+    const started = performance.now();
+    const result = trainRun(config, dataset);
+    const cpu = process.cpuUsage(before);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    console.log(JSON.stringify({ width, multiplyAdds, cpuSeconds, secondsPerMultiplyAdd: cpuSeconds / multiplyAdds, wallSeconds: (performance.now() - started) / 1000, diverged: result.diverged }));
+  }
+}
+
 const args = process.argv.slice(2);
 if (args[0] === '--measure') console.log(JSON.stringify(await measure(args[1], args[2])));
+else if (args[0] === '--add-point') await addPoint(args[1]);
+else if (args[0] === '--measure-cells') await measureCells(args.slice(1).map(Number));
 else await main(args);
