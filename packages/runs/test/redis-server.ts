@@ -53,11 +53,17 @@ export async function startRedisServer(): Promise<RedisServer> {
         const pid = Number(readFileSync(pidfile, 'utf8').trim());
         try {
           process.kill(pid, 'SIGTERM');
+          // Redis writes its log and removes its pidfile while it shuts down: removing the directory before it has
+          // exited races those writes (ENOTEMPTY). Wait for the exit (hang guard 10 s).
+          for (let i = 0; i < 100; i++) {
+            process.kill(pid, 0);
+            execFileSync('sleep', ['0.1']);
+          }
         } catch {
-          // already gone
+          // gone (or already gone)
         }
       }
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
 }
