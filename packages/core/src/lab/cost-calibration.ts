@@ -4,12 +4,12 @@
 export const COST_CALIBRATION = {
   machine: "Linux x64, 2 × AMD EPYC, Node 20.20.2",
   cores: 2,
-  measuredAt: '2026-12-01',
+  measuredAt: '2026-12-02',
   fits: {
     'rms-at-init': { overheadSeconds: 0.2298, secondsPerUnit: 4.930e-9 },
     'signgd-update': { overheadSeconds: 0.4452, secondsPerUnit: 2.812e-9 },
     'fan-in-only': { overheadSeconds: 0.2751, secondsPerUnit: 3.700e-9 },
-    'lr-transfer': { overheadSeconds: 0.8425, secondsPerUnit: 5.643e-11 },
+    'lr-transfer': { overheadSeconds: 0.8414, secondsPerUnit: 5.652e-11 },
     'transformer-lr-transfer': { overheadSeconds: 0.9745, secondsPerUnit: 1.063e-10 },
     'mup-table': { overheadSeconds: 0.2785, secondsPerUnit: 2.418e-10 },
     'spectral': { overheadSeconds: 0.000, secondsPerUnit: 1.030e-10 },
@@ -32,6 +32,7 @@ export const COST_CALIBRATION = {
     { id: 'lr-transfer', preset: 'quick', units: 569502743040, cpuSeconds: 31.8534 },
     { id: 'lr-transfer', preset: 'smoke', units: 10748215296, cpuSeconds: 1.45 },
     { id: 'lr-transfer', preset: 'wide-short', units: 961730058240, cpuSeconds: 57.25 },
+    { id: 'lr-transfer', preset: 'default', units: 14543593721856, cpuSeconds: 825.4336 },
     { id: 'transformer-lr-transfer', preset: 'quick', units: 1516744212480, cpuSeconds: 182.697 },
     { id: 'transformer-lr-transfer', preset: 'smoke', units: 194641920, cpuSeconds: 0.9965 },
     { id: 'transformer-lr-transfer', preset: 'wide-short', units: 474784727040, cpuSeconds: 47.0754 },
