@@ -107,8 +107,8 @@ function coordOutput(results: readonly (TransformerCellResult | undefined)[], p:
         name: `SP: ${groupLabel(g)} at step ${p.steps} grows with width (${range}): slope − ${Z} standard errors > ${SLOPE_BAND.toFixed(3)}`,
         expected: 1,
         measured: sp.mean,
-        stderr: sp.stderr,
-        zMax: Z,
+        // One-sided, so not a z-check (whose pass is |z| ≤ zMax): the band is Z standard errors on one side, and pass is set here.
+        tolerance: Z * sp.stderr,
         pass: low > SLOPE_BAND,
         note: `one-sided: the growth must clear μP’s flat band; the full Θ(n) law (slope 1) is approached once the first update dominates the init`,
         ...(mu.mean !== null ? { alternative: { label: 'μP’s run (flat)', measured: mu.mean, ...(mu.stderr !== null ? { stderr: mu.stderr } : {}) } } : {}),

@@ -80,8 +80,8 @@ export function transformerTransferOutput(results: readonly (TransformerCellResu
       name: `μP: wider is better at the LR tuned on width ${narrow} (loss at ${wide} − loss at ${narrow} < 0 by ${Z} standard errors)`,
       expected: 0,
       measured: mupTransferredChange.mean,
-      stderr: mupTransferredChange.stderr,
-      zMax: Z,
+      // One-sided, so not a z-check (whose pass is |z| ≤ zMax): the band is Z standard errors on one side, and pass is set here.
+      tolerance: Z * mupTransferredChange.stderr,
       pass: bound < 0,
       note: `one-sided: passes when measured + ${Z}·stderr < 0 (paired on ${mupTransferredChange.n} seeds); SP at its transferred LR: ${pm(spTransferredChange, 3)}`,
       ...(spTransferredChange.mean !== null ? { alternative: { label: `SP run at the LR tuned on width ${narrow}`, measured: spTransferredChange.mean, ...(spTransferredChange.stderr !== null ? { stderr: spTransferredChange.stderr } : {}) } } : {}),
@@ -92,8 +92,8 @@ export function transformerTransferOutput(results: readonly (TransformerCellResu
       name: `At width ${wide}, μP at the transferred LR is not worse than SP re-tuned there (μP − SP ≤ 0 within ${Z} standard errors)`,
       expected: 0,
       measured: mupVsSp.mean,
-      stderr: mupVsSp.stderr,
-      zMax: Z,
+      // One-sided, so not a z-check (whose pass is |z| ≤ zMax): the band is Z standard errors on one side, and pass is set here.
+      tolerance: Z * mupVsSp.stderr,
       pass: mupVsSp.mean - Z * mupVsSp.stderr <= 0,
       note: `one-sided: fails only when μP is worse by more than ${Z}·stderr (paired on ${mupVsSp.n} seeds)`,
       ...(spVsSp.mean !== null ? { alternative: { label: `SP at the LR tuned on width ${narrow} in μP’s place`, measured: spVsSp.mean, ...(spVsSp.stderr !== null ? { stderr: spVsSp.stderr } : {}) } } : {}),
