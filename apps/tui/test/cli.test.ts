@@ -111,7 +111,7 @@ describe.concurrent('hw3 run', { timeout: 120_000 }, () => {
     const r = await hw3(['run', 'fan-in-only', '--preset', 'quick']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/✓ all \d+ checks pass/);
-    expect(r.stdout).toMatch(/✓ +slope of E‖Wx‖²_rms in d₂ = 0 +-?[\d.e+-]+ +0 +± [\d.e+-]+ z -?[\d.e+-]+\/[\d.]+/);
+    expect(r.stdout).toMatch(/✓ +slope of E‖Wx‖²_rms in d₂ = 0\s+-?[\d.e+-]+ +0 +± [\d.e+-]+ z -?[\d.e+-]+\/[\d.]+/);
     expect(r.stdout).not.toMatch(ANSI);
     expect(r.stderr).toBe('');
   });
