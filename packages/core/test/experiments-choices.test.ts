@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError, experiments, paramFields, runExperiment } from '@hw3/core';
 
-const LONG_AT_DEFAULTS = new Set(['lr-transfer', 'spectral', 'coord-check', 'mup-table']);
+const LONG_AT_DEFAULTS = new Set(['lr-transfer', 'spectral', 'coord-check', 'mup-table', 'transformer-lr-transfer', 'transformer-coord-check']);
 
 const cases = experiments.flatMap((e) =>
   paramFields(e)
