@@ -1,6 +1,6 @@
 // Optimizer steps over one parameter tensor of n f32, in place. The caller passes each tensor's own learning rate
 // (that is where a parameterization's per-layer scaling enters). One f32 rounding per operation, in the order
-// written, so src/reference/optim.ts matches bit for bit (f32 sqrt and division are correctly rounded).
+// written, so src/js/optim.ts matches bit for bit (f32 sqrt and division are correctly rounded).
 
 /**
  * SGD: W ← W − lr·G, or with momentum μ > 0 (PyTorch's form, no dampening): B ← μ·B + G, W ← W − lr·B.

@@ -1,12 +1,12 @@
 // The reference backend of the Transformer's operations: plain TypeScript over Float64Array (the oracle of the
 // finite-difference checks) or Float32Array (f32 rounding after every operation, as the kernels do).
+import { optim } from '@hw3/kernels/js';
 import type { TransformerOps } from '../ops.js';
 import { activationBackward, activationForward } from './activation.js';
 import { addPositional, embeddingBackward, embeddingForward, positionalBackward } from './embedding.js';
 import { permuteHeads } from './heads.js';
 import { layerNormBackward, layerNormForward } from './layernorm.js';
 import { addInPlace, matmul, type Vec } from './matmul.js';
-import { adamStep, sgdStep } from './optim.js';
 import { poolBackward, poolForward } from './pool.js';
 import { softmaxRowsBackward, softmaxRowsForward } from './softmax.js';
 import { softmaxCrossEntropy } from './xent.js';
@@ -46,7 +46,8 @@ export function referenceOps(dtype: 'f32' | 'f64'): TransformerOps<Vec, Int32Arr
     poolForward,
     poolBackward,
     softmaxCrossEntropy,
-    sgd: (W, G, buf, _n, lr, momentum) => sgdStep(W, G, buf, lr, momentum),
-    adam: (W, G, M, V, _n, lr, b1, b2, eps, c1, c2) => adamStep(W, G, M, V, lr, b1, b2, eps, c1, c2),
+    // The kernels' own JS optimizer steps (the oracle of sgdF32/adamF32): without a velocity buffer, plain SGD.
+    sgd: (W, G, buf, _n, lr, momentum) => void optim.sgd(W, G, buf ?? G, lr, buf ? momentum : 0),
+    adam: (W, G, M, V, _n, lr, beta1, beta2, eps, c1, c2) => void optim.adam(W, G, M, V, { lr, beta1, beta2, eps, c1, c2 }),
   };
 }

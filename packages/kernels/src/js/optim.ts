@@ -1,4 +1,5 @@
-// Plain-TypeScript optimizer steps with the kernels' exact arithmetic (see assembly/optim.ts).
+// Plain-TypeScript optimizer steps with the kernels' exact arithmetic (see assembly/optim.ts): the test oracle of
+// sgdF32/adamF32, and what the Transformer's reference backend in @hw3/core trains with (one Adam, not two).
 type Vec = Float32Array | Float64Array;
 
 const rounder = (v: Vec) => (v instanceof Float32Array ? Math.fround : (x: number) => x);
