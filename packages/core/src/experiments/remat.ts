@@ -85,18 +85,19 @@ export const rematExperiment = defineExperiment({
     const rows: (string | number)[][] = [];
     const fwdSeries: number[] = [];
     const breakEven: number[] = [];
-    let sweepMatches = true;
+    // A count, not a yes/no: how many of the sweep's k values the simulation matches the closed form at.
+    let sweepMatches = 0;
     for (const [i, kk] of ks.entries()) {
       ctx.throwIfCancelled();
       const r = simulateRemat({ layers: n, every: kk, fwdNs: p.fwdNs, loadmemNs: p.loadmemNs });
       const c = rematClosedForm(n, kk);
-      if (r.fwd !== c.fwd || r.loadmem !== c.loadmem) sweepMatches = false;
+      if (r.fwd === c.fwd && r.loadmem === c.loadmem) sweepMatches++;
       fwdSeries.push(r.fwd);
       breakEven.push(r.breakEvenLoaddiskNs);
       rows.push([kk, r.fwd, r.loadmem, r.peakActivations, r.timeNs, r.breakEvenLoaddiskNs]);
       ctx.progress((i + 1) / ks.length, `k = ${kk}`);
     }
-    checks.push(exactCheck(`closed form holds for every k in the sweep (${ks.length} values)`, 1, sweepMatches ? 1 : 0));
+    checks.push(exactCheck(`k values of the sweep where fwd and loadmem = closed form (of ${ks.length})`, ks.length, sweepMatches, 0, `k = ${ks.join(', ')}`));
 
     return {
       values: {
