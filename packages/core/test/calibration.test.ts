@@ -6,8 +6,10 @@ import { checkKind, passesAlternative, passesPerturbed, perturbedExpected } from
 import { calibrateExperiment, summarise } from '../src/calibration/calibrate.js';
 import { mergeReport, parseReport, renderCalibrationMarkdown, emptyReport } from '../src/calibration/report.js';
 import type { ExperimentResult } from '../src/lab/contract.js';
-import { exactCheck, zCheck } from '../src/stats/checks.js';
+import { exactCheck, oneSidedCheck, zCheck } from '../src/stats/checks.js';
+import { bandResolution, detectableDeviation, resolutionAlternative } from '../src/stats/resolution.js';
 import { InvalidArgumentError } from '../src/base/errors.js';
+import { normalUpperQuantile } from '../src/stats/significance.js';
 
 describe('Clopper–Pearson', () => {
   it('matches R’s binom.test intervals', () => {
@@ -95,6 +97,55 @@ describe('power from a check’s own numbers', () => {
     const s = summarise({ id: 'synthetic', title: 'synthetic' }, null, {}, 1, results);
     expect(s.checks[0]!.perturbation).toBe("SP's run");
     expect(s.checks[0]!.power!.failures).toBe(2);
+  });
+
+  it('a one-sided check is recomputed by its own rule, against its alternative with that run’s stderr', () => {
+    // "SP grows": slope − 3·stderr ≥ 0.13; μP's flat run (slope 0.02 ± 0.05) in its place fails, a steep one passes.
+    const grows = oneSidedCheck('grows', 1, 0.8, { side: 'at-least', bound: 0.13, margin: 3, stderr: 0.1 });
+    expect(grows.pass).toBe(true);
+    expect(checkKind(grows)).toBe('one-sided');
+    expect(passesPerturbed(grows, 0)).toBe(true);
+    expect(passesAlternative({ ...grows, alternative: { label: "μP's run", measured: 0.02, stderr: 0.05 } })).toBe(false);
+    expect(passesAlternative({ ...grows, alternative: { label: 'steep', measured: 0.9, stderr: 0.05 } })).toBe(true);
+    // "Not worse": μP − SP ≤ 0 with 3 standard errors of benefit of the doubt.
+    const notWorse = oneSidedCheck('not worse', 0, 0.02, { side: 'at-most', bound: 0, margin: -3, stderr: 0.01 });
+    expect(notWorse.pass).toBe(true);
+    expect(notWorse.tolerance).toBeCloseTo(0.03, 12);
+    expect(passesAlternative({ ...notWorse, alternative: { label: 'worse', measured: 0.05 } })).toBe(false);
+    const results: ExperimentResult[] = [0.8, 0.6, 0.2].map((m, i) => ({
+      id: 'synthetic', question: 'lab', title: 'synthetic', seed: i + 1, params: {}, status: 'complete', values: {}, series: [], tables: [],
+      checks: [{ ...oneSidedCheck('grows', 1, m, { side: 'at-least', bound: 0.13, margin: 3, stderr: 0.1 }), alternative: { label: "μP's run", measured: 0.02, stderr: 0.05 } }],
+    }));
+    const s = summarise({ id: 'synthetic', title: 'synthetic' }, null, {}, 1, results);
+    expect(s.checks[0]!.kind).toBe('one-sided');
+    expect(s.checks[0]!.falseAlarms.failures).toBe(1);
+    expect(s.checks[0]!.notRecomputable).toBe(0);
+    expect(s.checks[0]!.power!.failures).toBe(3);
+    expect(s.checks[0]!.worstUse).toBeNull();
+    expect(renderCalibrationMarkdown({ format: 'hw3-calibration/1', experiments: [{ ...s, ranAt: 'now', commit: null }] })).toContain('| one-sided |');
+  });
+
+  it('a check that cannot resolve ×1.05 names the error it detects with 90 % power', () => {
+    // (zMax + Φ⁻¹(0.9))·stderr: 5 + 1.2816 standard errors; at 50 % the half-width itself.
+    expect(detectableDeviation(1, 5)).toBeCloseTo(6.2816, 3);
+    expect(detectableDeviation(1, 5, 0.5)).toBeCloseTo(5, 6);
+    expect(resolutionAlternative(2, 0.001, 5, 'n samples')).toBeUndefined();
+    const alt = resolutionAlternative(2, 0.0436, 5, '200000 samples')!;
+    expect(alt.expected! / 2 - 1).toBeCloseTo((6.2816 * 0.0436) / 2, 3);
+    expect(alt.label).toMatch(/^closed form ×1\.14: the smallest error it detects with 90 % power at 200000 samples \(50 % at ×1\.11/);
+    // A z-check at exactly that error fails about 90 % of the time: its z is then centred 1.28 beyond zMax.
+    const trials = 4000;
+    let fails = 0;
+    for (let i = 0; i < trials; i++) {
+      const u = (i + 0.5) / trials;
+      const normal = normalUpperQuantile(u);
+      const measured = 2 + 0.0436 * normal;
+      if (!passesAlternative({ ...zCheck('mean', 2, measured, 0.0436, 5), alternative: alt })) fails++;
+    }
+    expect(fails / trials).toBeCloseTo(0.9, 2);
+    // A band over points: the most precise point decides, never below ×1.05.
+    expect(bandResolution([{ expected: 10, designStderr: 1 }, { expected: 10, designStderr: 0.2 }], 5)).toBeCloseTo(0.62816 / 5, 4);
+    expect(bandResolution([{ expected: 10, designStderr: 0.001 }], 5)).toBe(0.05);
   });
 
   it('summarises a synthetic check over seeds: false alarms, power, seed-independence', () => {
@@ -186,3 +237,4 @@ describe('calibrateExperiment', () => {
     expect(renderCalibrationMarkdown(mergeReport(emptyReport(), [entry]))).toContain('hw3 calibrate coord-check --seeds 1 --first-seed 1 --preset default');
   }, 60_000);
 });
+

@@ -11,6 +11,7 @@ import {
   sumSquaresScoreVarianceMu,
   type EstimatorKind,
 } from '@hw3/core';
+import { scoreVarianceDesign } from '../src/experiments/estimator-variance-figure.js';
 
 const close = (actual: number, expected: number, rel = 1e-9) =>
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected)));
@@ -81,6 +82,18 @@ describe('Figure 2: f = (x − k)², closed forms = quadrature', () => {
       }
     });
   }
+
+  it('the figure’s design standard error: its variance is the closed form, its 4th moment the Gaussian one', () => {
+    for (const k of [-3, 0, 1, 2.5]) {
+      const f = figure2Forms(1, 1, k);
+      for (const param of ['mu', 'sigma'] as const) {
+        close(scoreVarianceDesign(1, 1, k, param, 0, 1000).variance, f[param].score);
+        close(scoreVarianceDesign(1, 1, k, param, f[param].optimalBaseline, 1000).variance, f[param].scoreOptimal);
+      }
+    }
+    // k = μ, σ = 1, μ-gradient: g = ε³, Var = E ε⁶ = 15, μ₄ = E ε¹² = 10395: se² = (10395 − 225·997/999)/1000.
+    close(scoreVarianceDesign(1, 1, 1, 'mu', 0, 1000).stderr ** 2, (10395 - (225 * 997) / 999) / 1000);
+  });
 
   it('pathwise and measure-valued μ-variances cross at |μ − k| = σ√(π/(4 − π))', () => {
     const d = figure2Crossing(1.3);

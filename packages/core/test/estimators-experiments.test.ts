@@ -42,6 +42,21 @@ describe('estimators: the sweeps', () => {
   });
 });
 
+describe('estimators: what each mean check can see', () => {
+  it('checks the no-baseline run once (part 1), and a mean it cannot resolve at ×1.05 names the bias it can', async () => {
+    const r = await runExperiment(getExperiment('estimators'), getExperiment('estimators').presets!.quick, { seed: 3 });
+    expect(r.checks.some((c) => c.name.startsWith('baseline none'))).toBe(false);
+    const sfMean = r.checks.find((c) => c.name === 'score function ∂/∂μ₁: mean = true gradient')!;
+    // k = 8, μ = 1, σ = 1: Var = 380; at 20 000 samples √(380/20 000) = 0.138, so 90 % power at (5 + 1.28)·0.138/2 = 43 %.
+    expect(sfMean.alternative!.expected! / sfMean.expected - 1).toBeCloseTo((6.2816 * Math.sqrt(380 / 20_000)) / 2, 3);
+    expect(sfMean.alternative!.label).toContain('90 % power at 20000 samples');
+    // The pathwise mean resolves ×1.05 (Var 4): it is measured there.
+    expect(r.checks.find((c) => c.name === 'pathwise ∂/∂μ₁: mean = true gradient')!.alternative).toBeUndefined();
+    const table = r.tables.find((t) => t.title.startsWith('Score-function baselines'))!;
+    expect(table.rows[0]![3]).toBe(r.tables[0]!.rows[0]![3]);
+  });
+});
+
 describe.each(IDS)('%s (quick)', (id) => {
   let result: ExperimentResult;
   it('runs with every check passing', async () => {

@@ -9,6 +9,7 @@ import {
   familyThreshold,
   getExperiment,
   logLogFit,
+  measureInitRms,
   measureSigngdRms,
   mupClosedForm,
   normalUpperQuantile,
@@ -118,6 +119,16 @@ describe('batch-of-B closed forms', () => {
     const js = jsBatch(d1, d2, batch, mode, 4000, 12);
     expect(Math.abs(kernel.mean - closed) / kernel.stderr).toBeLessThan(5);
     expect(Math.abs(js.mean - closed) / js.stderr).toBeLessThan(5);
+  });
+
+  it.each([
+    [64, 1],
+    [16, 4],
+  ])('d₁=%i, d₂=%i: the per-trial variance of ‖Wx‖²_rms (fan-in-only’s design standard error) matches the kernels’ spread', (d1, d2) => {
+    // Its sample variance has a relative standard error of about √((kurtosis − 1)/n) ≈ 6 % at 20 000 trials.
+    const e = measureInitRms(createRng(21), d1, d2, 20_000);
+    expect(e.stderr ** 2 * e.trials / mupClosedForm.initVariance(d1, d2)).toBeGreaterThan(0.8);
+    expect(e.stderr ** 2 * e.trials / mupClosedForm.initVariance(d1, d2)).toBeLessThan(1.2);
   });
 
   it('the shared-gradient variant has the same expectations (train and fresh input)', () => {

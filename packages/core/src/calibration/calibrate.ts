@@ -6,13 +6,14 @@ import type { Check, Experiment, ExperimentResult } from '../lab/contract.js';
 import { getExperiment } from '../experiments/registry.js';
 import { resolveParams, runExperiment } from '../lab/run.js';
 import { FAMILY_ALPHA } from '../stats/significance.js';
+import { DEFAULT_POWER_DELTA } from '../stats/resolution.js';
 import { checkSeed } from '../base/rng.js';
 import { clopperPearson, exceedsRate } from './binomial.js';
 import { DEFAULTS_PRESET } from './plan.js';
 import { checkKind, describePerturbation, passesAlternative, passesPerturbed, type CheckKind } from './power.js';
 
 /** The relative error of the closed form the power column assumes: expected × 1.05 (or + 0.05 where it is 0). */
-export const DEFAULT_PERTURBATION = 0.05;
+export const DEFAULT_PERTURBATION = DEFAULT_POWER_DELTA;
 /** Confidence of the printed intervals (two-sided) and of the "exceeds its design" verdict (one-sided). */
 export const INTERVAL_CONFIDENCE = 0.95;
 /** One-sided confidence of the "exceeds its design" verdict. */
@@ -45,7 +46,8 @@ export interface CheckCalibration {
   perturbation: string;
   /** Runs in which the check's pass/fail could not be recomputed from its numbers (its rule is not |m − e| ≤ band). */
   notRecomputable: number;
-  /** Largest |measured − expected| / allowance over the runs (allowance zMax·stderr or tolerance): how close to failing. */
+  /** Largest |measured − expected| / allowance over the runs (allowance zMax·stderr or tolerance): how close to failing
+   * (null for one-sided checks, and when an allowance of 0 was exceeded). */
   worstUse: number | null;
 }
 
@@ -177,7 +179,8 @@ export function summarise(
       const gap = Math.abs(c.measured - c.expected);
       return allowance > 0 ? gap / allowance : gap === 0 ? 0 : Infinity;
     });
-    const worst = Math.max(...uses);
+    // A one-sided rule has no allowance on both sides of its prediction to measure a use against.
+    const worst = kind === 'one-sided' ? NaN : Math.max(...uses);
     return {
       name,
       kind,

@@ -1,13 +1,15 @@
 // What a check would have said had its closed form been wrong by a stated amount — recomputed from the numbers every
 // check already reports (measured, expected, stderr and zMax, or tolerance), so no experiment needs to run twice.
 import type { Check } from '../lab/contract.js';
+import { passesOneSided } from '../stats/checks.js';
 
-/** How a check decides: a z (or t) statistic, a band around the closed form, or exact equality. */
-export type CheckKind = 'statistical' | 'band' | 'exact';
+/** How a check decides: a z (or t) statistic, a band around the closed form, a one-sided bound, or exact equality. */
+export type CheckKind = 'statistical' | 'band' | 'one-sided' | 'exact';
 
-/** The kind of a check, from the fields it reports (stderr and zMax, or a tolerance). */
+/** The kind of a check, from the fields it reports (stderr and zMax, a one-sided rule, or a tolerance). */
 export function checkKind(check: Check): CheckKind {
   if (check.zMax !== undefined && check.stderr !== undefined) return 'statistical';
+  if (check.oneSided) return 'one-sided';
   return (check.tolerance ?? 0) === 0 ? 'exact' : 'band';
 }
 
@@ -31,9 +33,12 @@ export function passesPerturbed(check: Check, delta: number): boolean {
 }
 
 /**
- * Whether `check` passes on the given numbers by its own rule (|m − e| ≤ zMax·stderr, or ≤ tolerance).
+ * Whether `check` passes on the given numbers by its own rule (|m − e| ≤ zMax·stderr, or ≤ tolerance; a one-sided
+ * rule with its bound moved as far as `expected` moved from the check's own).
  */
 function passesWith(check: Check, expected: number, measured: number, stderr: number | undefined): boolean {
+  const rule = check.oneSided;
+  if (rule) return passesOneSided(rule, measured, stderr ?? rule.stderr, rule.bound + (expected - check.expected));
   const gap = Math.abs(measured - expected);
   if (checkKind(check) === 'statistical') return stderr! > 0 ? gap / stderr! <= check.zMax! : gap === 0;
   return gap <= (check.tolerance ?? 0);

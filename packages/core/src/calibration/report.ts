@@ -59,7 +59,7 @@ export function formatRate(r: Rate): string {
 
 function kindText(c: CheckCalibration): string {
   if (c.kind === 'exact') return c.deterministic ? 'exact, seed-independent' : 'exact';
-  const base = c.kind === 'statistical' ? 'z/t' : 'band';
+  const base = c.kind === 'statistical' ? 'z/t' : c.kind === 'one-sided' ? 'one-sided' : 'band';
   return c.deterministic ? `${base}, seed-independent` : base;
 }
 
@@ -99,8 +99,12 @@ export function renderCalibrationMarkdown(report: CalibrationReport): string {
     '  checks, `FAMILY_ALPHA` in `packages/core/src/stats/significance.ts`), so no check may fail more often; exact',
     '  checks (deterministic counts, tolerance 0) promise 0.',
     `- **exceeds design**: the failures reject "rate ≤ promised" at ${100 * VERDICT_CONFIDENCE} % confidence (one-sided exact binomial test).`,
-    '- **blind**: the check still passes on every seed against the wrong answer: it cannot tell that error.',
+    '- **blind**: the check still passes on every seed against the wrong answer: it cannot tell that error. Where a',
+    `  check's budget cannot resolve ×${1 + DEFAULT_PERTURBATION}, it names the error it can: the smallest it detects with 90 % power, from its`,
+    '  design standard error (exact moments), with the 50 % one beside it.',
     '- **seed-independent**: the measured value is the same on every seed (a deterministic computation).',
+    '- **one-sided**: passes on one side of a bound (e.g. "slope − 3 standard errors > the flat band"); its power is',
+    '  recomputed by the same rule, and it has no worst use (—).',
     '- **worst use**: the largest |measured − expected| / (zMax·stderr or tolerance) seen; 1 is the edge of failing.',
     '',
   ];
@@ -120,7 +124,7 @@ export function renderCalibrationMarkdown(report: CalibrationReport): string {
     );
     for (const c of e.checks) {
       const power = c.power === null ? '—' : `${formatRate(c.power)} at ${c.perturbation}`;
-      lines.push(`| ${cell(c.name)} | ${kindText(c)} | ${formatRate(c.falseAlarms)} | ${pct(c.promised)} | ${power} | ${c.worstUse === null ? '∞' : c.worstUse.toFixed(2)} | ${verdict(c)} |`);
+      lines.push(`| ${cell(c.name)} | ${kindText(c)} | ${formatRate(c.falseAlarms)} | ${pct(c.promised)} | ${power} | ${c.worstUse === null ? (c.kind === 'one-sided' ? '—' : '∞') : c.worstUse.toFixed(2)} | ${verdict(c)} |`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Check, ExperimentOutput, Series } from '../lab/contract.js';
 import { defineExperiment } from '../lab/define.js';
 import { estimateWithStderr } from '../lab/value-info.js';
+import { oneSidedCheck } from '../stats/checks.js';
 import { linearFit } from '../stats/linear-fit.js';
 import { log2Det } from '../libm/index.js';
 import type { TransformerParameterizationId } from '../transformer/api.js';
@@ -102,15 +103,14 @@ function coordOutput(results: readonly (TransformerCellResult | undefined)[], p:
       });
     }
     if (sp.mean !== null && sp.stderr !== null) {
-      const low = sp.mean - Z * sp.stderr;
       checks.push({
-        name: `SP: ${groupLabel(g)} at step ${p.steps} grows with width (${range}): slope − ${Z} standard errors > ${SLOPE_BAND.toFixed(3)}`,
-        expected: 1,
-        measured: sp.mean,
-        // One-sided, so not a z-check (whose pass is |z| ≤ zMax): the band is Z standard errors on one side, and pass is set here.
-        tolerance: Z * sp.stderr,
-        pass: low > SLOPE_BAND,
-        note: `one-sided: the growth must clear μP’s flat band; the full Θ(n) law (slope 1) is approached once the first update dominates the init`,
+        ...oneSidedCheck(
+          `SP: ${groupLabel(g)} at step ${p.steps} grows with width (${range}): slope − ${Z} standard errors > ${SLOPE_BAND.toFixed(3)}`,
+          1,
+          sp.mean,
+          { side: 'at-least', bound: SLOPE_BAND, margin: Z, stderr: sp.stderr },
+          `one-sided: the growth must clear μP’s flat band; the full Θ(n) law (slope 1) is approached once the first update dominates the init`,
+        ),
         ...(mu.mean !== null ? { alternative: { label: 'μP’s run (flat)', measured: mu.mean, ...(mu.stderr !== null ? { stderr: mu.stderr } : {}) } } : {}),
       });
     }

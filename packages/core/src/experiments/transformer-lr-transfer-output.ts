@@ -3,7 +3,7 @@
 // "wider is better", tuned SP against transferred μP, and the checks. Pure: the same (partial) results give the same
 // output, so a cancelled sweep shows what finished.
 import type { Check, ExperimentOutput, Series, Table } from '../lab/contract.js';
-import { finiteOrNull } from '../stats/checks.js';
+import { finiteOrNull, oneSidedCheck } from '../stats/checks.js';
 import { log2Det } from '../libm/index.js';
 import type { TransformerParameterizationId } from '../transformer/api.js';
 import type { TransformerCellResult } from './transformer-cell.js';
@@ -75,27 +75,26 @@ export function transformerTransferOutput(results: readonly (TransformerCellResu
     });
   }
   if (mupTransferredChange.mean !== null && mupTransferredChange.stderr !== null) {
-    const bound = mupTransferredChange.mean + Z * mupTransferredChange.stderr;
     checks.push({
-      name: `μP: wider is better at the LR tuned on width ${narrow} (loss at ${wide} − loss at ${narrow} < 0 by ${Z} standard errors)`,
-      expected: 0,
-      measured: mupTransferredChange.mean,
-      // One-sided, so not a z-check (whose pass is |z| ≤ zMax): the band is Z standard errors on one side, and pass is set here.
-      tolerance: Z * mupTransferredChange.stderr,
-      pass: bound < 0,
-      note: `one-sided: passes when measured + ${Z}·stderr < 0 (paired on ${mupTransferredChange.n} seeds); SP at its transferred LR: ${pm(spTransferredChange, 3)}`,
+      ...oneSidedCheck(
+        `μP: wider is better at the LR tuned on width ${narrow} (loss at ${wide} − loss at ${narrow} < 0 by ${Z} standard errors)`,
+        0,
+        mupTransferredChange.mean,
+        { side: 'at-most', bound: 0, margin: Z, stderr: mupTransferredChange.stderr },
+        `one-sided: passes when measured + ${Z}·stderr ≤ 0 (paired on ${mupTransferredChange.n} seeds); SP at its transferred LR: ${pm(spTransferredChange, 3)}`,
+      ),
       ...(spTransferredChange.mean !== null ? { alternative: { label: `SP run at the LR tuned on width ${narrow}`, measured: spTransferredChange.mean, ...(spTransferredChange.stderr !== null ? { stderr: spTransferredChange.stderr } : {}) } } : {}),
     });
   }
   if (mupVsSp.mean !== null && mupVsSp.stderr !== null) {
     checks.push({
-      name: `At width ${wide}, μP at the transferred LR is not worse than SP re-tuned there (μP − SP ≤ 0 within ${Z} standard errors)`,
-      expected: 0,
-      measured: mupVsSp.mean,
-      // One-sided, so not a z-check (whose pass is |z| ≤ zMax): the band is Z standard errors on one side, and pass is set here.
-      tolerance: Z * mupVsSp.stderr,
-      pass: mupVsSp.mean - Z * mupVsSp.stderr <= 0,
-      note: `one-sided: fails only when μP is worse by more than ${Z}·stderr (paired on ${mupVsSp.n} seeds)`,
+      ...oneSidedCheck(
+        `At width ${wide}, μP at the transferred LR is not worse than SP re-tuned there (μP − SP ≤ 0 within ${Z} standard errors)`,
+        0,
+        mupVsSp.mean,
+        { side: 'at-most', bound: 0, margin: -Z, stderr: mupVsSp.stderr },
+        `one-sided: fails only when μP is worse by more than ${Z}·stderr (paired on ${mupVsSp.n} seeds)`,
+      ),
       ...(spVsSp.mean !== null ? { alternative: { label: `SP at the LR tuned on width ${narrow} in μP’s place`, measured: spVsSp.mean, ...(spVsSp.stderr !== null ? { stderr: spVsSp.stderr } : {}) } } : {}),
     });
   }

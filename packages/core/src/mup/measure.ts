@@ -155,6 +155,9 @@ export function measureSigngdRms(
 export const mupClosedForm = {
   /** E‖W x‖²_rms */
   init: (d1: number): number => d1,
+  /** Var of one trial's ‖W x‖²_rms, W (d₂ × d₁) and x standard normal: given x, ‖Wx‖² = ‖x‖²·χ²_{d₂}, so
+   * E(‖Wx‖²_rms)² = E‖x‖⁴·E(χ²_{d₂}/d₂)² = (d₁² + 2d₁)(1 + 2/d₂). */
+  initVariance: (d1: number, d2: number): number => (d1 * d1 + 2 * d1) * (1 + 2 / d2) - d1 * d1,
   /** E‖ΔW x_b‖²_rms for a batch of B (B = 1: the homework's d₁(1 − 2/π) + 2d₁²/π). */
   signgdTrain: (d1: number, batch = 1, mode: BatchMode = 'sum-of-signs'): number =>
     mode === 'sum-of-signs' ? d1 * (batch - 2 / Math.PI) + (2 * d1 * d1) / Math.PI : d1 * (1 - 2 / (Math.PI * batch)) + (2 * d1 * d1) / (Math.PI * batch),

@@ -19,6 +19,33 @@ export interface Check {
   note?: string;
   /** The wrong answer this check exists to reject, for the calibration's power column (see {@link CheckAlternative}). */
   alternative?: CheckAlternative;
+  /** A one-sided rule in place of |measured − expected| ≤ tolerance (see {@link OneSidedRule}; build with {@link oneSidedCheck}). */
+  oneSided?: OneSidedRule;
+}
+
+/**
+ * A one-sided check's rule: pass ⇔ measured + margin·stderr ≤ bound ('at-most'), or measured − margin·stderr ≥ bound
+ * ('at-least'). A positive margin asks the measurement to clear the bound by that many standard errors (a growth
+ * shown, not assumed); a negative one gives it that many standard errors of benefit of the doubt ("not worse than").
+ * Kept apart from `stderr`, which marks a two-sided z-check; the calibration re-applies it to a check's alternative.
+ */
+export interface OneSidedRule {
+  side: 'at-most' | 'at-least';
+  bound: number;
+  margin: number;
+  /** Standard error of `measured` (0 when it has none: an argmin on a grid, a count). */
+  stderr: number;
+}
+
+/** Whether `measured` (with standard error `stderr`) passes a one-sided rule, its bound moved to `bound`. */
+export function passesOneSided(rule: OneSidedRule, measured: number, stderr = rule.stderr, bound = rule.bound): boolean {
+  return rule.side === 'at-most' ? measured + rule.margin * stderr <= bound : measured - rule.margin * stderr >= bound;
+}
+
+/** One-sided check (see {@link OneSidedRule}): `expected` is what theory predicts, shown beside the measurement; the
+ * tolerance shown is |margin|·stderr. */
+export function oneSidedCheck(name: string, expected: number, measured: number, rule: OneSidedRule, note?: string): Check {
+  return { name, expected, measured, tolerance: Math.abs(rule.margin) * rule.stderr, pass: passesOneSided(rule, measured), oneSided: rule, ...(note ? { note } : {}) };
 }
 
 /**
