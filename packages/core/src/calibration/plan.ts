@@ -14,6 +14,8 @@ const SHORT = 200;
 const PLAN: Record<string, CalibrationPlanEntry> = {
   'lr-transfer': { seeds: LONG, preset: 'smoke', reason: 'a default run trains 180 networks (≈ 10 min); smoke trains 16 on the synthetic task' },
   'coord-check': { seeds: LONG, preset: 'quick', reason: 'widths 128, 512, 2048 and 2 seeds averaged (default: 6 widths, 3 seeds)' },
+  'transformer-coord-check': { seeds: LONG, preset: 'quick', reason: 'widths 32 → 256, 3 seeds (≈ 9 s of CPU a seed; default adds width 512, ≈ 24 s)' },
+  'transformer-lr-transfer': { seeds: LONG, preset: 'quick', reason: 'a default run trains 192 Transformers; quick trains 56 (≈ 180 s of CPU a seed). Smoke (≈ 1 s) is too small for its checks: at 6 steps no optimum leaves the grid’s edge, and wider is not better' },
 };
 
 /** The name `--preset` takes for an experiment's own defaults (no preset), where its plan names one. */
