@@ -260,6 +260,19 @@ export function gemmF32(
   aPtr: usize, bPtr: usize, cPtr: usize, m: i32, n: i32, k: i32,
   transA: i32, transB: i32, alpha: f32, accumulate: i32, pack: usize,
 ): void {
+  gemmF32Columns(aPtr, bPtr, cPtr, m, n, k, transA, transB, alpha, accumulate, pack, 0, n);
+}
+
+/**
+ * gemmF32 restricted to columns jBegin … jEnd−1 of C (0 ≤ jBegin < jEnd ≤ n): what one thread computes when a product
+ * is split between threads by columns. Each element's sum runs over k in the same order, with the same roundings,
+ * whatever the range (a column's SIMD lane does not change its arithmetic), so any split gives gemmF32's bits; ranges
+ * starting at multiples of 16 keep the two-panel packing of row-major B. Each thread needs its own `pack` scratch.
+ */
+export function gemmF32Columns(
+  aPtr: usize, bPtr: usize, cPtr: usize, m: i32, n: i32, k: i32,
+  transA: i32, transB: i32, alpha: f32, accumulate: i32, pack: usize, jBegin: i32, jEnd: i32,
+): void {
   // Byte strides of op(A): element (i, kk) at aPtr + i·ars + kk·acs.
   const ars: usize = transA ? 4 : <usize>k * 4;
   const acs: usize = transA ? <usize>m * 4 : 4;
@@ -279,9 +292,9 @@ export function gemmF32(
     const rows = min(MC, m4 - i0);
     if (transA) packATransposed(aPtr, apack, i0, rows, m, k);
     else packARows(aPtr, apack, i0, rows, k);
-    for (let j0 = 0; j0 < n; j0 += 2 * NR) {
-      const cols0 = min(NR, n - j0);
-      const cols1 = min(NR, n - j0 - NR);
+    for (let j0 = jBegin; j0 < jEnd; j0 += 2 * NR) {
+      const cols0 = min(NR, jEnd - j0);
+      const cols1 = min(NR, jEnd - j0 - NR);
       if (!transB && cols1 == NR) packPanelPair(bPtr, panel0, panel1, j0, n, k);
       else {
         packPanel(bPtr, panel0, j0, cols0, n, k, transB != 0);
@@ -293,8 +306,8 @@ export function gemmF32(
   }
   // Leftover rows (m mod 4), one at a time from A itself.
   if (m4 < m) {
-    for (let j0 = 0; j0 < n; j0 += NR) {
-      const cols = min(NR, n - j0);
+    for (let j0 = jBegin; j0 < jEnd; j0 += NR) {
+      const cols = min(NR, jEnd - j0);
       packPanel(bPtr, panel0, j0, cols, n, k, transB != 0);
       for (let i = m4; i < m; i++) block1x8(aPtr + <usize>i * ars, acs, panel0, k, cPtr + <usize>i * ldc + <usize>j0 * 4, alphaV, acc, cols, tmp);
     }

@@ -7,7 +7,7 @@ export { signgdOuterF32, signgdOuterF64, signgdF32, signgdF64 } from './signgd';
 export { rematSimulate } from './remat';
 export { sumF64, copyBytes, scaleF64, peakF32x4 } from './bandwidth';
 export { gaussianGradEstimates, scalarGradEstimates } from './estimators';
-export { gemmF32, gemmScratchBytes } from './gemm';
+export { gemmF32, gemmF32Columns, gemmScratchBytes } from './gemm';
 export { biasActF32, reluBackwardF32, colSumF32, softmaxXentF32 } from './mlp';
 export { sgdF32, adamF32 } from './optim';
 export { rematTraceSimulate } from './remat-trace';

@@ -62,6 +62,11 @@ export interface KernelExports {
    * gemmScratchBytes(k) bytes (16-byte aligned). Each C element is summed over k in order, one rounding per operation.
    */
   gemmF32(aPtr: number, bPtr: number, cPtr: number, m: number, n: number, k: number, transA: number, transB: number, alpha: number, accumulate: number, packPtr: number): void;
+  /**
+   * gemmF32 on columns jBegin … jEnd−1 of C only (same bits for those columns): one thread's share of a product split
+   * by columns. Each thread passes its own packPtr scratch.
+   */
+  gemmF32Columns(aPtr: number, bPtr: number, cPtr: number, m: number, n: number, k: number, transA: number, transB: number, alpha: number, accumulate: number, packPtr: number, jBegin: number, jEnd: number): void;
   /** Bytes of gemmF32's `packPtr` scratch for inner dimension k (16-byte aligned): packed panels of op(B) and op(A). */
   gemmScratchBytes(k: number): number;
   /** Z (rows × cols) ← Z + b (cols) per row, then ReLU when relu ≠ 0; in place. */

@@ -1,6 +1,6 @@
 export type { KernelExports } from './api.js';
 export { MAX_MEMORY_PAGES, MAX_MEMORY_BYTES, REMAT_MODE } from './api.js';
-export { instantiateKernels, instantiateKernelsSync } from './instantiate.js';
+export { createSharedMemory, instantiateKernels, instantiateKernelsSync, instantiateSharedKernelsSync, SHARED_MEMORY_PAGES } from './instantiate.js';
 export {
   ESTIMATOR_COST,
   ESTIMATOR_KIND,

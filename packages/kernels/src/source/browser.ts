@@ -12,3 +12,8 @@ export async function compileKernels(): Promise<WebAssembly.Module> {
   }
   return WebAssembly.compile(await response.arrayBuffer());
 }
+
+/** build/hw3-shared.wasm: not offered in browsers yet (the two-thread path runs in Node only). */
+export function compileSharedKernelsSync(): WebAssembly.Module {
+  throw new Error('the two-thread kernels are not available in browsers yet');
+}

@@ -1,3 +1,4 @@
+import { SHARED_WASM_BASE64 } from '../generated/shared-wasm-base64.js';
 import { WASM_BASE64 } from '../generated/wasm-base64.js';
 
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
@@ -15,4 +16,9 @@ export function compileKernelsSync(): WebAssembly.Module {
 
 export async function compileKernels(): Promise<WebAssembly.Module> {
   return compileKernelsSync();
+}
+
+/** build/hw3-shared.wasm (the kernels on an imported shared memory, for the two-thread path), from embedded bytes. */
+export function compileSharedKernelsSync(): WebAssembly.Module {
+  return new WebAssembly.Module(decodeBase64(SHARED_WASM_BASE64));
 }
