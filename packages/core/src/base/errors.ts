@@ -8,7 +8,8 @@ export type Hw3ErrorCode =
   | 'MEMORY_LIMIT'
   | 'NOT_INITIALIZED'
   | 'USE_AFTER_FREE'
-  | 'CANCELLED';
+  | 'CANCELLED'
+  | 'KERNEL_THREAD';
 
 /** Base class of every error `@hw3/core` throws on purpose. `param` names the offending argument. */
 export class Hw3Error extends Error {
@@ -170,4 +171,11 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 2 ** 20) return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
   if (bytes >= 2 ** 10) return `${(bytes / 2 ** 10).toFixed(1)} KiB`;
   return `${bytes} B`;
+}
+
+/** The optional second kernel thread could not start, failed, or did not answer (see the `threads` options). */
+export class KernelThreadError extends Hw3Error {
+  constructor(message: string) {
+    super('KERNEL_THREAD', message);
+  }
 }

@@ -12,10 +12,13 @@ export {
   NotInitializedError,
   UseAfterFreeError,
   CancelledError,
+  KernelThreadError,
   clipText,
   type Hw3ErrorCode,
 } from './errors.js';
 export { init, isReady, memoryUsage } from './runtime.js';
+export { closeKernelThreads, kernelThreadsAvailable } from './kernel-threads.js';
+export { StoredMatrix, type StoredMatrixOptions } from './stored-matrix.js';
 export { WasmArray, type FloatInput } from './wasm-array.js';
 export { Rng, createRng } from './rng.js';
 export { fillNormal, fillUniform, type NormalOptions, type UniformOptions } from './random-fills.js';

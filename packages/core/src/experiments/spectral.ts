@@ -170,7 +170,7 @@ export const spectralExperiment = defineExperiment({
         try {
           const power = Rng.fromSeed(ctx.seed + 1);
           model.initialize(Rng.fromSeed(ctx.seed).stream(s));
-          const init = Object.fromEntries(LAYERS.map((l) => [l.w, topSingularValue(model.tensors[l.w].w, model.tensors[l.w].plan.rows, model.tensors[l.w].plan.cols, power, { maxSteps: p.iterations })]));
+          const init = Object.fromEntries(LAYERS.map((l) => [l.w, topSingularValue(model.read(l.w), model.tensors[l.w].plan.rows, model.tensors[l.w].plan.cols, power, { maxSteps: p.iterations })]));
           const big = oneStep(model, x, y, B);
           model.initialize(Rng.fromSeed(ctx.seed).stream(s));
           const one = oneStep(model, x, y, 1);

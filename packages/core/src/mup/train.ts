@@ -34,6 +34,12 @@ export interface TrainConfig {
   evalRows?: number;
   /** Points in the recorded loss curve (default 20). */
   curvePoints?: number;
+  /**
+   * Threads for each training step (default 1). With 2, the matrix products and optimizer steps are split between
+   * this thread and a kernel thread on a shared memory: the same bits as one thread. Where no kernel thread can run
+   * (browsers for now), the run uses one thread.
+   */
+  threads?: 1 | 2;
 }
 
 /** What a training run gives: final losses and accuracy, the loss curve, and whether it diverged. */
@@ -87,6 +93,7 @@ export function checkTrainConfig(config: TrainConfig): TrainConfig {
   for (const key of ['initScale', 'inputMultiplier', 'outputMultiplier'] as const) if (config[key] !== undefined) positiveNumber(key, config[key]);
   if (config.evalRows !== undefined) positiveInt('evalRows', config.evalRows, 1 << 20);
   if (config.curvePoints !== undefined) positiveInt('curvePoints', config.curvePoints, 10_000);
+  if (config.threads !== undefined && config.threads !== 1 && config.threads !== 2) throw new InvalidArgumentError('threads', config.threads, '1 or 2');
   return config;
 }
 
@@ -114,6 +121,7 @@ export function createModel(config: ModelConfig, dataset: Dataset, maxRows = con
       ...(config.eps !== undefined ? { eps: config.eps } : {}),
     },
     maxRows,
+    config.threads ?? 1,
   );
 }
 

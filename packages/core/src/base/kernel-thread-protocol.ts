@@ -1,0 +1,24 @@
+// The control block shared by this realm and its kernel thread (see kernel-threads.ts): i32 words, then f64 arguments.
+// The realm writes the arguments and the op, then bumps `seq` (Atomics.store + notify); the worker runs the op and
+// stores `seq` into `done`. Atomics order the plain writes before them, so each side sees the other's data.
+
+/** Word indices (Int32Array) and byte layout of the control block. */
+export const CONTROL = {
+  /** Bumped by the realm for each call. */
+  seq: 0,
+  /** Set by the worker to the seq it finished. */
+  done: 1,
+  /** Index into THREAD_OPS. */
+  op: 2,
+  /** 0, or 1 when the worker's call threw (a trap). */
+  status: 3,
+  /** Set to 1 by the worker once its instance is ready. */
+  ready: 4,
+  argsOffset: 32,
+  maxArgs: 16,
+  bytes: 32 + 16 * 8,
+} as const;
+
+/** What the worker can be asked to run: kernel exports by name (their arguments are numbers), or stop. */
+export const THREAD_OPS = ['stop', 'gemmF32Columns', 'matvecF32', 'matvecF64', 'adamF32', 'sgdF32', 'signgdF32'] as const;
+export type ThreadOp = (typeof THREAD_OPS)[number];

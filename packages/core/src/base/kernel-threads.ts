@@ -1,0 +1,268 @@
+// The optional two-thread path: the kernels of build/hw3-shared.wasm instantiated twice on one shared memory, once in
+// this realm and once in a worker thread. A product is split between the two by output columns (GEMM), output rows
+// (matvec) or elements (optimizer steps): every output element is computed by exactly the operations of the
+// one-thread kernel, so the results are the same bits whatever the number of threads. The hand-off is a control
+// block in the shared memory (Atomics.wait/notify): no messages, no copies.
+//
+// Node only for now (worker_threads; Atomics.wait is allowed on Node's main thread). Browsers would need a
+// cross-origin-isolated page and a Web Worker; there `kernelThreadsAvailable()` is false and callers use one thread.
+import { createSharedMemory, instantiateSharedKernelsSync, MAX_MEMORY_BYTES, type KernelExports } from '@hw3/kernels';
+import { compileSharedKernelsSync } from '@hw3/kernels/source';
+import { KernelThreadError, MemoryLimitError } from './errors.js';
+import { CONTROL, THREAD_OPS, type ThreadOp } from './kernel-thread-protocol.js';
+
+interface NodeWorker {
+  unref(): void;
+  terminate(): Promise<number>;
+  on(event: 'error', listener: (error: Error) => void): void;
+}
+interface WorkerThreads {
+  Worker: new (url: URL, options: { workerData: unknown }) => NodeWorker;
+}
+interface NodeProcess {
+  versions?: { node?: string };
+  getBuiltinModule?: (name: string) => unknown;
+}
+
+/** A worker that does not answer within this long is taken as lost (a hang guard; no kernel call takes a minute). */
+const ANSWER_TIMEOUT_MS = 120_000;
+/** Products below this many multiply–adds run on one thread: the hand-off (tens of µs) would cost more than it saves. */
+const MIN_SPLIT_MACS = 1 << 18;
+
+function nodeProcess(): NodeProcess | undefined {
+  const p = (globalThis as { process?: NodeProcess }).process;
+  return typeof p?.versions?.node === 'string' ? p : undefined;
+}
+
+/** True where a second kernel thread can be started: Node with worker_threads and shared WebAssembly memory. */
+export function kernelThreadsAvailable(): boolean {
+  return typeof nodeProcess()?.getBuiltinModule === 'function' && typeof SharedArrayBuffer === 'function';
+}
+
+/**
+ * This realm's kernels on a shared memory plus one worker thread running the same kernels on it. Buffers come from
+ * `alloc` (this realm's allocator; the worker never allocates). Not re-entrant: one call at a time.
+ * @internal — apps use the `threads` options of the trainer and of `matvec`, never this class.
+ */
+export class KernelThreads {
+  /** The kernels instance of this realm, on the shared memory. */
+  readonly kernels: KernelExports;
+  readonly #worker: NodeWorker;
+  readonly #control: Int32Array;
+  readonly #args: Float64Array;
+  #seq = 0;
+  #liveBytes = 0;
+  #scratch = 0;
+  #scratchBytes = 0;
+  #closed = false;
+  #failure: Error | undefined;
+
+  constructor() {
+    const proc = nodeProcess();
+    if (!proc || !kernelThreadsAvailable()) throw new KernelThreadError('kernel threads need Node ≥ 20.16 (worker_threads, shared WebAssembly memory)');
+    const memory = createSharedMemory();
+    const module = compileSharedKernelsSync();
+    this.kernels = instantiateSharedKernelsSync(module, memory);
+    const control = this.kernels.alloc(CONTROL.bytes);
+    this.#control = new Int32Array(memory.buffer, control, CONTROL.bytes >> 2).fill(0);
+    this.#args = new Float64Array(memory.buffer, control + CONTROL.argsOffset, CONTROL.maxArgs);
+    const { Worker } = proc.getBuiltinModule!('node:worker_threads') as WorkerThreads;
+    this.#worker = new Worker(workerUrl(), { workerData: { module, memory, control } });
+    // A forgotten team must not keep Node alive; close() terminates the thread.
+    this.#worker.unref();
+    this.#worker.on('error', (error) => {
+      this.#failure = error;
+    });
+    this.#waitFor(CONTROL.ready, 1, 'start');
+  }
+
+  /** Threads that share each call: this realm's and the worker's. */
+  get threads(): number {
+    return 2;
+  }
+
+  /** Bytes of shared memory handed out by `alloc` and not yet freed. */
+  get liveBytes(): number {
+    return this.#liveBytes;
+  }
+
+  /** A 16-byte-aligned block of shared memory; `param` names the request in a MemoryLimitError. */
+  alloc(param: string, bytes: number): number {
+    this.#checkOpen();
+    if (this.#liveBytes + bytes > MAX_MEMORY_BYTES) throw this.#memoryLimit(param, bytes);
+    try {
+      const ptr = this.kernels.alloc(Math.max(bytes, 16));
+      this.#liveBytes += bytes;
+      return ptr;
+    } catch (error) {
+      if (error instanceof WebAssembly.RuntimeError || (error instanceof Error && /allocation too large|out of memory/i.test(error.message))) {
+        throw this.#memoryLimit(param, bytes);
+      }
+      throw error;
+    }
+  }
+
+  free(ptr: number, bytes: number): void {
+    if (this.#closed) return;
+    this.kernels.free(ptr);
+    this.#liveBytes -= bytes;
+  }
+
+  /** gemmF32 (same arguments, same bits), split by columns of C at a multiple of 16 when the product is large enough. */
+  gemmF32(a: number, b: number, c: number, m: number, n: number, k: number, transA: number, transB: number, alpha: number, accumulate: number, pack: number): void {
+    const split = n >= 32 && m * n * k >= MIN_SPLIT_MACS ? Math.round(n / 32) * 16 : 0;
+    if (!split) {
+      this.kernels.gemmF32(a, b, c, m, n, k, transA, transB, alpha, accumulate, pack);
+      return;
+    }
+    const scratch = this.#workerScratch(this.kernels.gemmScratchBytes(k));
+    this.#post('gemmF32Columns', [a, b, c, m, n, k, transA, transB, alpha, accumulate, scratch, split, n]);
+    this.#runHere(() => this.kernels.gemmF32Columns(a, b, c, m, n, k, transA, transB, alpha, accumulate, pack, 0, split));
+  }
+
+  /** y = W x (f32 or f64), split by rows of W at a multiple of 8 (the kernel's row block): same bits. */
+  matvec(dtype: 'f32' | 'f64', w: number, x: number, y: number, rows: number, cols: number): void {
+    const kernel = dtype === 'f32' ? 'matvecF32' : 'matvecF64';
+    const split = rows >= 16 && rows * cols >= MIN_SPLIT_MACS ? Math.round(rows / 16) * 8 : 0;
+    if (!split) {
+      this.kernels[kernel](w, x, y, rows, cols);
+      return;
+    }
+    const size = dtype === 'f32' ? 4 : 8;
+    this.#post(kernel, [w + split * cols * size, x, y + split * size, rows - split, cols]);
+    this.#runHere(() => this.kernels[kernel](w, x, y, split, cols));
+  }
+
+  /** adamF32 over n elements, split at a multiple of 4 (each element's update is independent): same bits. */
+  adamF32(w: number, g: number, m: number, v: number, n: number, lr: number, beta1: number, beta2: number, eps: number, c1: number, c2: number): void {
+    const split = this.#elementSplit(n);
+    if (!split) {
+      this.kernels.adamF32(w, g, m, v, n, lr, beta1, beta2, eps, c1, c2);
+      return;
+    }
+    const o = split * 4;
+    this.#post('adamF32', [w + o, g + o, m + o, v + o, n - split, lr, beta1, beta2, eps, c1, c2]);
+    this.#runHere(() => this.kernels.adamF32(w, g, m, v, split, lr, beta1, beta2, eps, c1, c2));
+  }
+
+  /** sgdF32 over n elements (buf 0 without momentum), split like adamF32. */
+  sgdF32(w: number, g: number, buf: number, n: number, lr: number, momentum: number): void {
+    const split = this.#elementSplit(n);
+    if (!split) {
+      this.kernels.sgdF32(w, g, buf, n, lr, momentum);
+      return;
+    }
+    const o = split * 4;
+    this.#post('sgdF32', [w + o, g + o, buf ? buf + o : 0, n - split, lr, momentum]);
+    this.#runHere(() => this.kernels.sgdF32(w, g, buf, split, lr, momentum));
+  }
+
+  /** signgdF32 over n elements, split like adamF32. */
+  signgdF32(w: number, g: number, n: number, lr: number): void {
+    const split = this.#elementSplit(n);
+    if (!split) {
+      this.kernels.signgdF32(w, g, n, lr);
+      return;
+    }
+    const o = split * 4;
+    this.#post('signgdF32', [w + o, g + o, n - split, lr]);
+    this.#runHere(() => this.kernels.signgdF32(w, g, split, lr));
+  }
+
+  /** Stops and terminates the worker thread (idempotent). The shared memory is dropped with the last reference. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    Atomics.store(this.#control, CONTROL.op, THREAD_OPS.indexOf('stop'));
+    Atomics.add(this.#control, CONTROL.seq, 1);
+    Atomics.notify(this.#control, CONTROL.seq);
+    await this.#worker.terminate();
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  #elementSplit(n: number): number {
+    return n >= MIN_SPLIT_MACS ? Math.floor(n / 8) * 4 : 0;
+  }
+
+  #workerScratch(bytes: number): number {
+    if (bytes > this.#scratchBytes) {
+      if (this.#scratch) this.free(this.#scratch, this.#scratchBytes);
+      this.#scratch = 0;
+      this.#scratch = this.alloc('pack', bytes);
+      this.#scratchBytes = bytes;
+    }
+    return this.#scratch;
+  }
+
+  #post(op: ThreadOp, args: number[]): void {
+    this.#checkOpen();
+    this.#args.set(args);
+    this.#control[CONTROL.op] = THREAD_OPS.indexOf(op);
+    this.#control[CONTROL.status] = 0;
+    this.#seq = (this.#seq + 1) | 0;
+    Atomics.store(this.#control, CONTROL.seq, this.#seq);
+    Atomics.notify(this.#control, CONTROL.seq);
+  }
+
+  /** Runs this realm's share, then waits for the worker's (also when this realm's share threw). */
+  #runHere(share: () => void): void {
+    try {
+      share();
+    } finally {
+      this.#waitFor(CONTROL.done, this.#seq, 'call');
+    }
+    if (this.#control[CONTROL.status] !== 0) throw new KernelThreadError('the kernel thread trapped while running its share of a call');
+  }
+
+  #waitFor(word: number, value: number, what: string): void {
+    const deadline = Date.now() + ANSWER_TIMEOUT_MS;
+    for (;;) {
+      const seen = Atomics.load(this.#control, word);
+      if (seen === value) return;
+      if (this.#failure) throw new KernelThreadError(`the kernel thread failed: ${this.#failure.message}`);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new KernelThreadError(`the kernel thread did not answer (${what}) within ${ANSWER_TIMEOUT_MS / 1000} s`);
+      Atomics.wait(this.#control, word, seen, Math.min(left, 1000));
+    }
+  }
+
+  #checkOpen(): void {
+    if (this.#closed) throw new KernelThreadError('the kernel threads were closed');
+  }
+
+  #memoryLimit(param: string, bytes: number): MemoryLimitError {
+    return new MemoryLimitError(param, bytes, {
+      maxBytes: MAX_MEMORY_BYTES,
+      maxBufferBytes: 2 ** 30 - 16,
+      liveBytes: this.#liveBytes,
+      committedBytes: this.kernels.memoryBytes(),
+    });
+  }
+}
+
+/** The worker's script: the built kernel-thread.js next to this file (under vitest, sources run from src/). */
+function workerUrl(): URL {
+  const url = new URL('./kernel-thread.js', import.meta.url);
+  return /\/src\/base\/kernel-thread\.js$/.test(url.pathname) ? new URL(url.href.replace(/\/src\/base\/kernel-thread\.js$/, '/dist/base/kernel-thread.js')) : url;
+}
+
+let shared: KernelThreads | undefined;
+
+/**
+ * This realm's kernel threads, started on first use (about 0.1 s) and kept for later calls.
+ * @throws KernelThreadError where threads are not available (see kernelThreadsAvailable) or the worker cannot start.
+ */
+export function kernelThreads(): KernelThreads {
+  if (!shared || shared.closed) shared = new KernelThreads();
+  return shared;
+}
+
+/** Terminates this realm's kernel thread, if started (idempotent). Buffers of models built on it become unusable. */
+export async function closeKernelThreads(): Promise<void> {
+  const team = shared;
+  shared = undefined;
+  await team?.close();
+}
