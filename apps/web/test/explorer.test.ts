@@ -7,7 +7,7 @@ import { formatParamText, runExperiment } from '@hw3/core';
 import { writeQuery } from '../src/url-state';
 import { launch, openPage, type Browser, type WatchedPage } from './helpers/browser';
 import { startNext, type Running } from './helpers/next-server';
-import { exportedJson, plotInk, rawValueKeysShown, startHeldRun, waitForRun } from './helpers/app';
+import { exportedJson, plotInk, rawValueKeysShown, repeatedIds, startHeldRun, waitForRun } from './helpers/app';
 import { numberDifferences } from './helpers/same-numbers';
 import { cases, numericField } from './fixtures';
 
@@ -95,6 +95,7 @@ describe.each(cases)('$experiment.id', (c) => {
       expect(await plotInk(p.page)).toBeGreaterThan(500);
     }
     expect(await p.page.locator('.closed-form .katex').count()).toBe(1);
+    expect(await repeatedIds(p.page)).toEqual([]);
     // Bit for bit (issue 8): every number of the exported JSON (values, checks, series, tables) equals Node's.
     const exported = await exportedJson(p.page);
     // Issue 18: the value cards, checks and tables name every value by its label, never by the key scripts read.

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { launch, openPage, type Browser, type WatchedPage } from './helpers/browser';
 import { startNext, type Running } from './helpers/next-server';
-import { exportedJson, waitForResult } from './helpers/app';
+import { exportedJson, repeatedIds, waitForResult } from './helpers/app';
 
 const CLI = fileURLToPath(new URL('../../tui/dist/cli.js', import.meta.url));
 const EXPERIMENT = 'remat';
@@ -97,6 +97,8 @@ test('a finished run is kept, listed after a reload (whose identical rerun is no
   const json = await download(p.page, () => opened.getByRole('group', { name: 'Export result' }).getByRole('button', { name: 'JSON' }).click());
   expect(JSON.parse(json)).toEqual(pageResult);
   expect(await opened.getByTestId('verdict').textContent()).toBe(await p.page.locator('[data-testid="verdict"]').first().textContent());
+  // Two results on one page (the run and the opened one): every id on the page still names one element.
+  expect(await repeatedIds(p.page)).toEqual([]);
 
   pageExport = await download(p.page, () => p.page.getByTestId('export-runs').click());
   expectClean(p);

@@ -1,6 +1,6 @@
 'use client';
 // Any experiment's result, rendered generically: verdict, values, checks, figures and tables, with exports.
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import type { ExperimentResult } from '@hw3/core/experiments/api';
 import { describeValues, valueAmountText, valuesTable, type ValueCatalog } from '@hw3/core/lab';
 import { alignFigure, figuresOf } from '../plot-data';
@@ -26,10 +26,12 @@ export function ResultView({ result, catalog, ms, running = false, onReport }: {
   const verdict = verdictOf(running ? { ...result, status: 'complete' } : result);
   const failed = verdict.failed;
   const base = `${result.id}-seed${result.seed}`;
+  // A page can show several results at once (the current run, a stored one, an opened kept run): ids must differ.
+  const headingId = useId();
   return (
-    <section aria-labelledby="result-heading" className="result" data-status={running ? 'running' : result.status}>
+    <section aria-labelledby={headingId} className="result" data-status={running ? 'running' : result.status}>
       <div className="result-head">
-        <h2 id="result-heading">{running ? 'Result so far' : 'Result'}</h2>
+        <h2 id={headingId}>{running ? 'Result so far' : 'Result'}</h2>
         <p className={`verdict ${failed === 0 ? 'pass' : 'fail'}`} data-testid={running ? 'partial-verdict' : 'verdict'} role="status">
           <span aria-hidden="true">{`${verdict.mark} `}</span>
           {running && 'so far: '}

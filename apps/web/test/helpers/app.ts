@@ -24,6 +24,14 @@ export async function exportedJson(page: Page): Promise<ExperimentResult> {
   return JSON.parse(await readFile(path, 'utf8')) as ExperimentResult;
 }
 
+/** The ids that more than one element of the page carries (labels and aria references need each id unique). */
+export function repeatedIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+    return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+  });
+}
+
 /** Number of non-blank pixels on the first plot canvas (0 when none was drawn). */
 export async function plotInk(page: Page): Promise<number> {
   return page.evaluate(() => {
