@@ -12,8 +12,9 @@ export const CONTROL = {
   op: 2,
   /** 0, or 1 when the worker's call threw (a trap). */
   status: 3,
-  /** Set to 1 by the worker once its instance is ready. */
+  /** Set to 1 by the worker once its instance is ready, or to `startFailed` when it could not start. */
   ready: 4,
+  startFailed: -1,
   argsOffset: 32,
   maxArgs: 16,
   bytes: 32 + 16 * 8,

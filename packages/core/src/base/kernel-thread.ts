@@ -12,15 +12,25 @@ interface WorkerData {
 const proc = (globalThis as { process?: { getBuiltinModule(name: string): unknown } }).process!;
 const { workerData } = proc.getBuiltinModule('node:worker_threads') as { workerData: WorkerData };
 
-const kernels = instantiateSharedKernelsSync(workerData.module, workerData.memory) as unknown as Record<string, (...args: number[]) => unknown> &
-  KernelExports;
 const control = new Int32Array(workerData.memory.buffer, workerData.control, CONTROL.bytes >> 2);
 const args = new Float64Array(workerData.memory.buffer, workerData.control + CONTROL.argsOffset, CONTROL.maxArgs);
+type Kernels = Record<string, (...args: number[]) => unknown> & KernelExports;
+let kernels: Kernels;
+try {
+  kernels = instantiateSharedKernelsSync(workerData.module, workerData.memory) as unknown as Kernels;
+} catch (error) {
+  // The realm is blocked in Atomics.wait and cannot receive the worker's 'error' event: say it in the control block.
+  Atomics.store(control, CONTROL.ready, CONTROL.startFailed);
+  Atomics.notify(control, CONTROL.ready);
+  throw error;
+}
 
+// Read the call counter before saying ready: the realm may post its first call the moment it sees `ready`, and a
+// counter read after that would already include the call, which the loop below would then wait past forever.
+let seen = Atomics.load(control, CONTROL.seq);
 Atomics.store(control, CONTROL.ready, 1);
 Atomics.notify(control, CONTROL.ready);
 
-let seen = Atomics.load(control, CONTROL.seq);
 for (;;) {
   Atomics.wait(control, CONTROL.seq, seen);
   const seq = Atomics.load(control, CONTROL.seq);

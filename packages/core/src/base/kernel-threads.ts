@@ -73,7 +73,12 @@ export class KernelThreads {
     this.#worker.on('error', (error) => {
       this.#failure = error;
     });
-    this.#waitFor(CONTROL.ready, 1, 'start');
+    try {
+      this.#waitFor(CONTROL.ready, 1, 'start');
+    } catch (error) {
+      void this.#worker.terminate();
+      throw error;
+    }
   }
 
   /** Threads that share each call: this realm's and the worker's. */
@@ -222,6 +227,7 @@ export class KernelThreads {
     for (;;) {
       const seen = Atomics.load(this.#control, word);
       if (seen === value) return;
+      if (word === CONTROL.ready && seen === CONTROL.startFailed) throw new KernelThreadError('the kernel thread could not instantiate build/hw3-shared.wasm');
       if (this.#failure) throw new KernelThreadError(`the kernel thread failed: ${this.#failure.message}`);
       const left = deadline - Date.now();
       if (left <= 0) throw new KernelThreadError(`the kernel thread did not answer (${what}) within ${ANSWER_TIMEOUT_MS / 1000} s`);
