@@ -1,6 +1,7 @@
 // `hw3 run lr-transfer --redis` with three `hw3 worker` processes on a real redis-server started here; one worker is
 // killed with SIGKILL in the middle of the sweep. Its cell goes to another worker once its lock expires (stalled-job
-// check), every cell is computed once, and the gathered result is the single-process result, bit for bit.
+// check), every cell is computed once, and the gathered result is the single-process result, bit for bit. Then the
+// Transformer sweep (transformer-lr-transfer) runs on the two survivors, again the single-process bytes.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,5 +79,18 @@ describe('three workers and a coordinator on Redis, one worker killed', { timeou
     expect(doneLines(workers[1]!) + doneLines(workers[2]!)).toBeGreaterThan(0);
     // The killed worker held a cell (it takes the next one as it finishes one): a survivor saw it stall.
     expect(workers[1]!.stderr() + workers[2]!.stderr()).toMatch(/stalled \(its worker went silent\): back in the queue/);
+  });
+
+  it('runs the Transformer sweep (TP5 Figure 1, whose paper preset is meant for many machines) on the same workers, same bytes', async () => {
+    const sweep = ['run', 'transformer-lr-transfer', '--preset', 'smoke', '--seed', '3', '--json', '--no-store'];
+    const reference = hw3(sweep);
+    const coordinator = hw3([...sweep, '--redis', redis.url]);
+    const [ref, run] = await Promise.all([reference.exit, coordinator.exit]);
+    // The smoke preset trains 6 steps: its checks may fail (exit 1); the point is that both ways give the same result.
+    expect(ref.code, reference.stderr()).not.toBe(2);
+    expect(run.code, coordinator.stderr()).toBe(ref.code);
+    expect(coordinator.stderr()).toMatch(/2 workers on redis:\/\/127\.0\.0\.1:\d+ serve this code version/);
+    expect(coordinator.stdout()).toBe(reference.stdout());
+    expect(workers[1]!.stderr() + workers[2]!.stderr()).toMatch(/done transformer width 32 /);
   });
 });

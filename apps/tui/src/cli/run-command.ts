@@ -99,7 +99,7 @@ export function runCommand(args: readonly string[]): Command {
     .option('--store <path>', 'run store file (default $HW3_STORE, else ~/.local/share/hw3/runs.sqlite; HW3_STORE=off keeps nothing)')
     .option('--no-store', 'neither store this run nor reuse a stored one')
     .option('--fresh', 'run again even when an identical run (experiment, parameters, seed, code version) is stored')
-    .option('--redis <url>', 'fan sweep cells out as jobs to `hw3 worker --redis <url>` processes (lr-transfer), e.g. redis://host:6379');
+    .option('--redis <url>', 'fan sweep cells out as jobs to `hw3 worker --redis <url>` processes (lr-transfer, transformer-lr-transfer), e.g. redis://host:6379');
   const fields = experiment ? experimentOptions(experiment) : [];
   if (experiment) {
     const presets = Object.keys(experiment.presets ?? {});

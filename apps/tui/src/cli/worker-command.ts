@@ -20,7 +20,7 @@ function positiveInt(flag: string, max: number): (text: string) => number {
 
 export function workerCommand(): Command {
   return new Command('worker')
-    .description('train sweep cells queued on Redis by `hw3 run lr-transfer --redis …` (any number of workers, any machines)')
+    .description('train sweep cells queued on Redis by `hw3 run lr-transfer --redis …` or `hw3 run transformer-lr-transfer --redis …` (any number of workers, any machines)')
     .requiredOption('--redis <url>', 'the Redis every worker and the coordinator use, e.g. redis://host:6379')
     .option('--concurrency <n>', 'cells trained at once, one worker thread each (default 1; at most the cores here)', positiveInt('--concurrency', 256), 1)
     .option('--stall-ms <ms>', 'a cell whose worker has been silent this long goes to another worker (default 30000)', positiveInt('--stall-ms', 3_600_000), 30_000)
