@@ -112,6 +112,10 @@ describe('experiments', () => {
     await expectParamError({ seqLen: 2048 }, 'seqLen'); // longer than the task's windows
     await expectParamError({ baseWidth: 30 }, 'baseWidth');
     await expectParamError({ widths: [32, 32] }, 'widths');
+    // 16 B × 24·w² of weights, gradients and Adam's moments alone: 6.4 GB at 4096, past the 2 GiB memory.
+    await expectParamError({ widths: [1024, 4096], baseWidth: 1024 }, 'widths');
+    const tooWide = await runExperiment(transformerLrTransferExperiment, { widths: [128, 8192], baseWidth: 128 }).catch((e: unknown) => e);
+    expect((tooWide as ParamError).message).toMatch(/width 8192 needs [\d.]+ GiB .* the widest that fits with these settings is \d+/);
     await expectParamError({ seeds: 1 }, 'seeds', transformerCoordCheckExperiment as unknown as Experiment);
   });
 });

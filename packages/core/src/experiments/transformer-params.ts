@@ -1,10 +1,15 @@
 // The parameters the Transformer experiments share (task, model size, training), with the rules a shape must obey
 // checked at the boundary, so a bad combination is a ParamError naming the parameter before anything trains.
+import { MAX_MEMORY_BYTES } from '@hw3/kernels';
 import { z } from 'zod';
+import { transformerMemoryBytes } from '../transformer/model.js';
 import { TASK_KINDS } from '../transformer/tasks/spec.js';
+import { shapeFor, type ModelSettings } from './transformer-sweep.js';
 
-/** Widest model the experiments offer (the WebAssembly memory of 2 GiB holds weights, gradients and Adam's moments). */
+/** Widest width the form offers (TP5 Figure 1's); whether a width fits the memory depends on the other settings. */
 export const TRANSFORMER_MAX_WIDTH = 8192;
+/** Memory beside one model in the kernels' memory: the task's data, a cell's buffers, the allocator's slack. */
+const MEMORY_HEADROOM_BYTES = 64 * 2 ** 20;
 
 /** Fields of the model and its task. */
 export const modelFields = {
@@ -21,10 +26,45 @@ export const modelFields = {
  * The shape rules of a sweep's widths (a superRefine callback): distinct, each divisible by heads, and a base width
  * divisible by heads — each problem an issue on the parameter it concerns, with the value.
  */
-export function shapeRules(p: { widths?: number[]; heads: number; baseWidth?: number }, ctx: z.RefinementCtx): void {
+export function shapeRules(p: ModelSettings & { widths?: number[]; baseWidth?: number; batchSize: number }, ctx: z.RefinementCtx): void {
   const widths = p.widths ?? [];
   if (new Set(widths).size !== widths.length) ctx.addIssue({ code: 'custom', path: ['widths'], input: widths, message: 'widths must be distinct' });
   const bad = widths.filter((w) => w % p.heads !== 0);
   if (bad.length > 0) ctx.addIssue({ code: 'custom', path: ['widths'], input: bad, message: `every width must be divisible by heads (${p.heads}): each head gets width/heads dimensions` });
   if (p.baseWidth !== undefined && p.baseWidth % p.heads !== 0) ctx.addIssue({ code: 'custom', path: ['baseWidth'], input: p.baseWidth, message: `must be divisible by heads (${p.heads})` });
+  memoryRule(p, widths, ctx);
+}
+
+/** Bytes one training run of `width` takes in the kernels' memory (Adam), with these settings. */
+function runBytes(p: ModelSettings & { batchSize: number }, width: number): number {
+  return transformerMemoryBytes(shapeFor(p, width), p.batchSize, 'adam') + MEMORY_HEADROOM_BYTES;
+}
+
+/**
+ * Every width must fit the kernels' memory with these settings (each training run has an instance of its own): a
+ * width that cannot is refused here, before the narrower cells train, with the widest width that fits.
+ */
+function memoryRule(p: ModelSettings & { batchSize: number }, widths: number[], ctx: z.RefinementCtx): void {
+  let tooWide: number[];
+  try {
+    tooWide = widths.filter((w) => runBytes(p, w) > MAX_MEMORY_BYTES);
+  } catch {
+    // A shape the other rules refuse (a width not divisible by heads, a field out of its range) has no size: those
+    // rules name it; zod runs this refinement even when a field failed.
+    return;
+  }
+  if (tooWide.length === 0) return;
+  let fits = 0;
+  for (let w = p.heads; w <= TRANSFORMER_MAX_WIDTH; w += p.heads) if (runBytes(p, w) <= MAX_MEMORY_BYTES) fits = w;
+  const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
+  const w = tooWide[0]!;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['widths'],
+    input: tooWide,
+    message:
+      `width ${w} needs ${gib(runBytes(p, w))} for its weights, gradients, Adam's moments and activations (layers ${p.layers}, ` +
+      `mlpRatio ${p.mlpRatio}, batchSize ${p.batchSize}${p.task === 'markov-lm' ? `, seqLen ${p.seqLen}` : ''}), more than the ` +
+      `${gib(MAX_MEMORY_BYTES)} of WebAssembly memory; the widest that fits with these settings is ${fits}`,
+  });
 }
