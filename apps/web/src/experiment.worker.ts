@@ -117,6 +117,8 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   else if (message.type === 'validate') void task(message.id, () => validate(message));
   else if (message.type === 'claim') void task(message.id, () => claim(message));
   else if (message.type === 'cancel') running.get(message.id)?.abort();
+  // A failed load is forgotten by experimentNamed, so the request that needs it tries again and reports its error.
+  else if (message.type === 'prepare') experimentNamed(message.experimentId).catch(() => undefined);
 });
 
 ready.catch((error: unknown) => post({ type: 'error', id: NO_REQUEST, error: serializeError(error) }));

@@ -7,56 +7,17 @@
 // twice a second; if it says nothing for the deadline (a computation that never yields, e.g. a pathological formula),
 // the worker is terminated and a fresh one started, and every open request ends with a WorkerTimeout error.
 //
-// The page's first worker starts when this module is evaluated, before React renders the page: its code and the WASM
-// then load while the page boots, instead of after it (on 1b that was 0.4–0.6 s of the time to the first result).
+// The page's first worker may already be running when this component mounts: instrumentation-client.ts starts it (see
+// early-worker.ts) before React hydrates the page, and the component takes it with everything it said so far.
 import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { createWorker, takeEarlyWorker } from './early-worker';
 import { isFinal, NO_REQUEST, type FromWorker, type ToWorker } from './worker-protocol';
 
-const createWorker = () => new Worker(new URL('./experiment.worker.ts', import.meta.url), { type: 'module', name: 'hw3-experiments' });
-
-/** A worker started before any component asked for it, with what it said while no one listened. */
-interface EarlyWorker {
-  worker: Worker;
-  heard: MessageEvent<FromWorker>[];
-  failed: ErrorEvent[];
-  stopListening(): void;
-}
-
-function startEarly(): EarlyWorker | undefined {
-  if (typeof window === 'undefined' || typeof Worker === 'undefined') return undefined;
-  const worker = createWorker();
-  const heard: MessageEvent<FromWorker>[] = [];
-  const failed: ErrorEvent[] = [];
-  const onMessage = (event: MessageEvent<FromWorker>) => heard.push(event);
-  const onError = (event: ErrorEvent) => {
-    event.preventDefault();
-    failed.push(event);
-  };
-  worker.addEventListener('message', onMessage);
-  worker.addEventListener('error', onError);
-  return {
-    worker,
-    heard,
-    failed,
-    stopListening() {
-      worker.removeEventListener('message', onMessage);
-      worker.removeEventListener('error', onError);
-    },
-  };
-}
-
-let early = startEarly();
-
-/** The early worker if no component has taken it yet (the first page component to mount takes it). */
-function takeEarly(): EarlyWorker | undefined {
-  const taken = early;
-  early = undefined;
-  taken?.stopListening();
-  return taken;
-}
+/** What a component sends: requests and cancels ('prepare' is sent only by the early start). */
+type Sent = Exclude<ToWorker, { type: 'prepare' }>;
 
 export interface WorkerHandle {
-  send(message: ToWorker): void;
+  send(message: Sent): void;
   /** A request id unique on this page. */
   nextId(): number;
   /** Stops the worker hard (a run that ignores cancellation) and starts a fresh one. */
@@ -80,7 +41,7 @@ export function useWorker(onMessage: (message: FromWorker) => void): WorkerHandl
   const worker = useRef<Worker | undefined>(undefined);
   const handler = useRef(onMessage);
   handler.current = onMessage;
-  const queue = useRef<ToWorker[]>([]);
+  const queue = useRef<Sent[]>([]);
   const ids = useRef(0);
   const open = useRef(new Set<number>());
   // The clock starts at the worker's first message: before it, the worker's code is still downloading (slow network is
@@ -88,7 +49,7 @@ export function useWorker(onMessage: (message: FromWorker) => void): WorkerHandl
   const lastHeard = useRef<number | undefined>(undefined);
 
   const spawn = useCallback(() => {
-    const adopted = takeEarly();
+    const adopted = takeEarlyWorker();
     const w = adopted?.worker ?? createWorker();
     const onMessage = (event: MessageEvent<FromWorker>) => {
       if (worker.current !== w) return;
@@ -106,7 +67,7 @@ export function useWorker(onMessage: (message: FromWorker) => void): WorkerHandl
     worker.current = w;
     lastHeard.current = undefined;
     // What the early worker said before this component mounted (its 'ready', or a failed start) is delivered now.
-    for (const event of adopted?.heard ?? []) onMessage(event);
+    for (const event of adopted?.heard ?? []) onMessage(event as MessageEvent<FromWorker>);
     for (const event of adopted?.failed ?? []) onError(event);
     for (const m of queue.current.splice(0)) w.postMessage(m);
   }, []);
@@ -136,7 +97,7 @@ export function useWorker(onMessage: (message: FromWorker) => void): WorkerHandl
     };
   }, [spawn, restart]);
 
-  const send = useCallback((message: ToWorker) => {
+  const send = useCallback((message: Sent) => {
     if (message.type !== 'cancel') {
       // An idle worker owes no heartbeat: the silence counts from the first open request.
       if (open.current.size === 0 && lastHeard.current !== undefined) lastHeard.current = performance.now();

@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import type { Metadata } from 'next';
 import { claimQuestions } from '@hw3/core';
+import { EARLY_ATTRIBUTE } from '../../src/early-marker';
 import { ClaimChecker, type QuestionInfo } from '../../src/components/ClaimChecker';
 
 export const metadata: Metadata = { title: 'Claim checker', description: 'Test a claimed homework answer against measurements.' };
@@ -14,7 +15,8 @@ export default function ClaimsPage() {
     variables: variables.map(({ name, description }) => ({ name, description })),
   }));
   return (
-    <article>
+    // The marker asks instrumentation-client.ts to start the checker's worker before hydration.
+    <article {...{ [EARLY_ATTRIBUTE]: '' }}>
       <h1>Claim checker</h1>
       <p className="lede">
         Type a formula for a homework question. The lab measures the quantity over a grid of sizes and says whether the claim is consistent with the

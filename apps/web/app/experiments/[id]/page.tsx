@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { experiments, findExperiment } from '@hw3/core';
 import { ExperimentView } from '../../../src/components/ExperimentView';
+import { EARLY_ATTRIBUTE } from '../../../src/early-marker';
 import { formSpec } from '../../../src/form-spec';
 import { Prose, Tex } from '../../../src/components/Tex';
 
@@ -24,7 +25,8 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
   const experiment = experiments.find((e) => e.id === id);
   if (!experiment) notFound();
   return (
-    <article className="experiment">
+    // The marker asks instrumentation-client.ts to start the worker and load this experiment before hydration.
+    <article className="experiment" {...{ [EARLY_ATTRIBUTE]: experiment.id }}>
       <p className="crumbs">
         <Link href="/">All experiments</Link> · question {experiment.question}
         {experiment.parts && experiment.parts.length > 0 && ` (parts ${experiment.parts.join(', ')})`}

@@ -1,0 +1,66 @@
+// The page's experiment worker, started before React hydrates the page. instrumentation-client.ts (Next runs it once
+// the page's scripts load, before hydration) calls startEarlyWorker(): on a page that marks itself (EARLY_ATTRIBUTE,
+// rendered by the server), the worker's code and the kernels' WASM then load while React boots, and on an experiment
+// page the worker also loads that experiment's code ('prepare'), so the page's first run, sent once it has hydrated,
+// finds everything ready. Only the worker starts early, never a run: every request still comes from the component that
+// owns the worker (use-worker.ts), so the request protocol and its watchdog are the same as for any later worker.
+import { EARLY_ATTRIBUTE } from './early-marker';
+import type { ToWorker } from './worker-protocol';
+
+export const createWorker = () => new Worker(new URL('./experiment.worker.ts', import.meta.url), { type: 'module', name: 'hw3-experiments' });
+
+/** A worker started before any component asked for it, with what it said while no one listened. */
+export interface EarlyWorker {
+  worker: Worker;
+  heard: MessageEvent[];
+  failed: ErrorEvent[];
+}
+
+let early: (EarlyWorker & { stopListening(): void }) | undefined;
+/** A component has taken (or made) the page's worker: from then on nothing starts early, it would be a second one. */
+let taken = false;
+
+function start(experimentId: string): void {
+  if (early || taken || typeof Worker === 'undefined') return;
+  const worker = createWorker();
+  const heard: MessageEvent[] = [];
+  const failed: ErrorEvent[] = [];
+  const onMessage = (event: MessageEvent) => heard.push(event);
+  const onError = (event: ErrorEvent) => {
+    event.preventDefault();
+    failed.push(event);
+  };
+  worker.addEventListener('message', onMessage);
+  worker.addEventListener('error', onError);
+  if (experimentId !== '') worker.postMessage({ type: 'prepare', experimentId } satisfies ToWorker);
+  early = {
+    worker,
+    heard,
+    failed,
+    stopListening() {
+      worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
+    },
+  };
+}
+
+/** Starts the worker if the page's marker asks for it. Called once per page load, before hydration. */
+export function startEarlyWorker(): void {
+  if (typeof document === 'undefined') return;
+  const read = () => {
+    const marker = document.querySelector(`[${EARLY_ATTRIBUTE}]`);
+    if (marker) start(marker.getAttribute(EARLY_ATTRIBUTE) ?? '');
+  };
+  // Next's scripts are async and may run before the parser has reached the marker: then look again once it has.
+  if (document.querySelector(`[${EARLY_ATTRIBUTE}]`) || document.readyState !== 'loading') read();
+  else document.addEventListener('DOMContentLoaded', read, { once: true });
+}
+
+/** The early worker if no component has taken it yet (the first component to mount takes it). */
+export function takeEarlyWorker(): EarlyWorker | undefined {
+  const t = early;
+  early = undefined;
+  taken = true;
+  t?.stopListening();
+  return t;
+}
