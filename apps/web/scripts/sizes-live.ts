@@ -11,7 +11,7 @@ import { createServer, request, type Server } from 'node:http';
 import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { experiments } from '@hw3/core';
-import { launch, openPage, type Browser } from '../test/helpers/browser';
+import { launch, type Browser } from '../test/helpers/browser';
 import { startNext } from '../test/helpers/next-server';
 
 const WAIT_MS = 30_000;
@@ -54,8 +54,16 @@ function recordingProxy(target: string): Promise<{ base: string; served: string[
 
 let served: string[] = [];
 
+/** Requests that left the site (none expected: the explorer fetches nothing from the network). */
+const offsite: string[] = [];
+
 async function visit(browser: Browser, base: string, path: string, cold: boolean, waitComplete: boolean): Promise<Visit> {
-  const { page } = await openPage(browser, base);
+  // A plain page, not the tests' openPage: Playwright's request routing (which blocks off-site requests there) turns
+  // the HTTP cache off, so a 'warm' visit would fetch everything again. Here off-site requests are only recorded.
+  const page = await browser.context.newPage();
+  page.on('request', (r) => {
+    if (!r.url().startsWith(base) && !/^(blob|data):/.test(r.url())) offsite.push(r.url());
+  });
   if (cold) await (await browser.context.newCDPSession(page)).send('Network.clearBrowserCache');
   const from = served.length;
   const response = await page.goto(`${base}${path}`);
@@ -122,6 +130,7 @@ try {
       console.log(`  ${label.padEnd(6)} ${cold ? 'cold' : 'warm'}: first ${ms(median(first))}, complete ${ms(median(complete))} (all: ${runs.map((r) => `${ms(r.firstMs)}/${ms(r.completeMs)}`).join(', ')})`);
     }
   }
+  if (offsite.length > 0) console.log(`\nWARNING: requests left the site: ${[...new Set(offsite)].join(', ')}`);
 } finally {
   await browser.close();
   proxy.server.close();
