@@ -1,6 +1,6 @@
 // Downloads (JSON, CSV, SVG, PNG) built in the page; nothing leaves the browser.
 import type { ExperimentResult, Table } from '@hw3/core';
-import type { AlignedFigure } from './plot-data';
+import type { AlignedFigure, Cell } from './plot-data';
 import { figureToSvg } from './figure-svg';
 
 /** Saves a blob under a file name through a temporary link. */
@@ -36,7 +36,7 @@ export function tableToCsv(table: Table): string {
 /** A figure's aligned columns as CSV (x, then each series and its band). */
 export function figureToCsv(f: AlignedFigure): string {
   const header = [f.xLabel];
-  const cols: (number | null)[][] = [];
+  const cols: Cell[][] = [];
   for (const c of f.columns) {
     header.push(c.label);
     cols.push(f.data[c.y]!);

@@ -45,6 +45,13 @@ function expectWellFormed(result: ExperimentResult): void {
     expect(s.y.length, `${s.plot}/${s.label}: y`).toBe(s.x.length);
     if (s.yLow) expect(s.yLow.length).toBe(s.x.length);
     if (s.yHigh) expect(s.yHigh.length).toBe(s.x.length);
+    for (const i of s.marks ?? []) expect(Number.isInteger(i) && i >= 0 && i < s.x.length, `${s.plot}/${s.label}: mark ${i}`).toBe(true);
+    if (s.marks?.length) expect(typeof s.markLabel, `${s.plot}/${s.label}: a mark needs its legend label`).toBe('string');
+  }
+  // A figure belongs to at most one row of panels.
+  for (const plot of new Set(result.series.map((s) => s.plot))) {
+    const groups = new Set(result.series.filter((s) => s.plot === plot && s.group !== undefined).map((s) => s.group));
+    expect(groups.size, `${plot}: groups ${[...groups]}`).toBeLessThanOrEqual(1);
   }
   for (const t of result.tables) {
     for (const row of t.rows) expect(row.length, `${t.title}: row length`).toBe(t.columns.length);

@@ -92,7 +92,10 @@ describe('experiments', () => {
     const plots = new Set(r.series.map((s) => s.plot));
     expect([...plots].some((p) => p.startsWith('SP:'))).toBe(true);
     expect([...plots].some((p) => p.startsWith('μP:'))).toBe(true);
-    expect(r.series.filter((s) => s.label.startsWith('optimum per width'))).toHaveLength(2);
+    const panels = r.series.filter((s) => s.plot.startsWith('SP:') || s.plot.startsWith('μP:'));
+    expect(new Set(panels.map((s) => s.group)).size, 'both panels in one row').toBe(1);
+    const curves = panels.filter((s) => s.label.startsWith('width '));
+    for (const s of curves) expect(s.marks, s.label).toHaveLength(1);
     expect(r.values.runsDone).toBe(r.values.runsTotal);
     expect(r.values.lossFloor).toBeGreaterThan(0);
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);

@@ -7,7 +7,7 @@ import { formatNumber } from '@hw3/client/format';
 import { checkLines } from './checks.js';
 import { heading, line, wrapText, type Line } from './lines.js';
 import { verdictOf } from '@hw3/client/verdict';
-import { figureLines, groupSeries } from './plot.js';
+import { figureRows, rowLines } from './plot.js';
 import { proseToUnicode, texToUnicode } from './tex.js';
 import { tableLines } from './table.js';
 
@@ -71,7 +71,7 @@ export function resultLines(result: ExperimentResult, width: number, experiment?
   if (result.checks.length > 0) lines.push([], heading('Checks', width), ...checkLines(result.checks, width));
   if (plots && result.series.length > 0) {
     lines.push([], heading('Plots', width));
-    for (const figure of groupSeries(result.series)) lines.push(...figureLines(figure, width, plotHeight), []);
+    for (const row of figureRows(result.series)) lines.push(...rowLines(row, width, plotHeight));
   }
   if (tables && result.tables.length > 0) {
     lines.push([], heading('Tables', width));

@@ -2,7 +2,7 @@
 // One figure drawn on canvas by uPlot (fast with thousands of points), with log axes, error bands and exports.
 import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
-import type { AlignedFigure } from '../plot-data';
+import type { AlignedFigure, Cell } from '../plot-data';
 import { figureToCsv, saveBlob, savePng, saveSvg, slug } from '../export-files';
 
 const HEIGHT = 320;
@@ -11,18 +11,26 @@ const HEIGHT = 320;
 // at 12 decades below its maximum, and the points below sit on the bottom edge as gaps.
 const MAX_DECADES = 12;
 
-function logRange(values: (number | null)[][]): [number, number] | undefined {
+function logRange(values: readonly Cell[][]): [number, number] | undefined {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const col of values) for (const v of col) if (v !== null && v > 0) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  for (const col of values) for (const v of col) if (typeof v === 'number' && v > 0) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
   if (!Number.isFinite(lo)) return undefined;
   const top = 10 ** Math.ceil(Math.log10(hi));
   const bottom = 10 ** Math.floor(Math.log10(Math.max(lo, hi * 10 ** -MAX_DECADES)));
   return bottom < top ? [bottom, top] : [bottom / 10, top * 10];
 }
 
+/** The y range: uPlot's own, except that a panel of a row also covers the row's extent (so the panels share it). */
+function yRangeOf(f: AlignedFigure): uPlot.Scale['range'] {
+  if (f.logY) return logRange([...(f.data.slice(1) as Cell[][]), f.yExtent ?? []]);
+  const extent = f.yExtent;
+  if (!extent) return undefined;
+  return (_u, min, max) => uPlot.rangeNum(Math.min(min ?? extent[0], extent[0]), Math.max(max ?? extent[1], extent[1]), 0.1, true);
+}
+
 function options(f: AlignedFigure, width: number): uPlot.Options {
-  const yRange = f.logY ? logRange(f.data.slice(1) as (number | null)[][]) : undefined;
+  const yRange = yRangeOf(f);
   const xRange = f.logX ? logRange([f.data[0]]) : undefined;
   const series: uPlot.Series[] = [{ label: f.xLabel }];
   const bands: uPlot.Band[] = [];
@@ -39,6 +47,10 @@ function options(f: AlignedFigure, width: number): uPlot.Options {
       series[c.high] = { label: `${c.label} (high)`, stroke: 'transparent', points: { show: false } };
       series[c.low] = { label: `${c.label} (low)`, stroke: 'transparent', points: { show: false } };
       bands.push({ series: [c.high, c.low], fill: `${c.color}26` });
+    }
+    if (c.marks !== undefined) {
+      // Rings only: no line joins the marked points.
+      series[c.marks] = { label: `${c.label} (marked)`, stroke: c.color, width: 0, paths: () => null, points: { show: true, size: 13, width: 2, stroke: c.color, fill: 'transparent' } };
     }
   }
   return {
@@ -74,17 +86,26 @@ export function Plot({ figure }: { figure: AlignedFigure }) {
       setDrawError(error instanceof Error ? error.message : String(error));
       return;
     }
-    // Band bounds are series to uPlot; keep them out of the legend (the band is drawn in its curve's colour).
+    // Band bounds and rings are series to uPlot; keep them out of the legend (the band is drawn in its curve's colour,
+    // the rings are named once below the plot).
     // (With a static legend uPlot leaves out the x series' row, so row i − 1 shows series i.)
     const rows = plot.root.querySelectorAll<HTMLElement>('.u-legend .u-series');
     const offset = rows.length === figure.data.length ? 0 : 1;
     for (const c of figure.columns) {
-      for (const i of [c.low, c.high]) {
+      for (const i of [c.low, c.high, c.marks]) {
         const row = i === undefined ? undefined : rows[i - offset];
         if (row) row.style.display = 'none';
       }
     }
-    const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(240, el.clientWidth), height: HEIGHT }));
+    // The y range drawn, for readers of the page (and the tests): the panels of a row show the same one.
+    const showRange = () => {
+      el.dataset.yRange = `${plot.scales.y?.min ?? ''} ${plot.scales.y?.max ?? ''}`;
+    };
+    showRange();
+    const observer = new ResizeObserver(() => {
+      plot.setSize({ width: Math.max(240, el.clientWidth), height: HEIGHT });
+      showRange();
+    });
     observer.observe(el);
     return () => {
       observer.disconnect();
@@ -105,6 +126,11 @@ export function Plot({ figure }: { figure: AlignedFigure }) {
         </span>
       </figcaption>
       <div ref={box} className="plot" role="img" aria-label={`Plot: ${figure.title}; ${figure.yLabel} against ${figure.xLabel}${figure.logX || figure.logY ? ' (log axes)' : ''}`} />
+      {figure.markLabel && (
+        <p className="mark-legend">
+          <span aria-hidden="true" className="ring" /> {figure.markLabel}
+        </p>
+      )}
       {drawError && <p role="alert" className="error">This figure could not be drawn ({drawError}); its data is in the CSV export.</p>}
       {exportError && <p role="alert" className="error">Export failed: {exportError}</p>}
     </figure>

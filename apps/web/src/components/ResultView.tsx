@@ -1,9 +1,9 @@
 'use client';
 // Any experiment's result, rendered generically: verdict, values, checks, figures and tables, with exports.
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type CSSProperties } from 'react';
 import type { ExperimentResult } from '@hw3/core/experiments/api';
 import { describeValues, valueAmountText, valuesTable, type ValueCatalog } from '@hw3/core/lab';
-import { alignFigure, figuresOf } from '../plot-data';
+import { alignRow, figureRowsOf } from '../plot-data';
 import { formatNumber } from '@hw3/client/format';
 import { verdictOf } from '@hw3/client/verdict';
 import { resultToJson, saveBlob, tableToCsv } from '../export-files';
@@ -20,7 +20,7 @@ function valuesCsv(result: ExperimentResult, catalog: ValueCatalog): string {
 /** `onReport`: offers the hand-in report (HTML) of this tab's runs. */
 /** `catalog`: what each value means (its label, unit and standard error), from the experiment. */
 export function ResultView({ result, catalog, ms, running = false, onReport }: { result: ExperimentResult; catalog: ValueCatalog; ms: number | undefined; running?: boolean; onReport?: () => void }) {
-  const figures = useMemo(() => figuresOf(result.series).map(alignFigure), [result]);
+  const rows = useMemo(() => figureRowsOf(result.series).map(alignRow), [result]);
   const values = useMemo(() => describeValues(catalog, result.values), [catalog, result]);
   // While it runs, the output so far is judged as complete (what finished); the mark follows the checks that ran.
   const verdict = verdictOf(running ? { ...result, status: 'complete' } : result);
@@ -70,9 +70,18 @@ export function ResultView({ result, catalog, ms, running = false, onReport }: {
         </dl>
       )}
       <ChecksTable checks={result.checks} />
-      {figures.map((f) => (
-        <Plot key={f.title} figure={f} />
-      ))}
+      {rows.map((row) =>
+        row.length === 1 ? (
+          <Plot key={row[0]!.title} figure={row[0]!} />
+        ) : (
+          // Panels of one comparison: side by side on a wide screen, stacked on a narrow one (globals.css).
+          <div key={row[0]!.title} className="figure-row" style={{ '--panels': row.length } as CSSProperties}>
+            {row.map((f) => (
+              <Plot key={f.title} figure={f} />
+            ))}
+          </div>
+        ),
+      )}
       {result.tables.map((t, i) => (
         <DataTable key={`${i}-${t.title}`} table={t} />
       ))}

@@ -136,13 +136,17 @@ export function transferOutput(results: readonly (TrainResult | undefined)[], p:
     for (const w of widths) {
       const c = curves.get(`${pz}:${w}`)!;
       const band = (k: number) => c.map((pt) => (pt.mean === null ? null : finiteOrNull(pt.mean + k * 2 * (pt.stderr ?? 0))));
+      const best = lrs.indexOf(optimum(pz, w).log2Lr ?? Number.NaN);
       series.push({
         plot: `${TRANSFER_LABEL[pz]}: training loss vs log₂ LR (${p.optimizer})`,
+        // The parameterizations' panels side by side on one y range, as TP5 Figure 1 draws SP and μP.
+        group: 'training loss vs log₂ LR per width',
         label: `width ${w}`,
         x: lrs,
         y: band(0),
         yLow: band(-1),
         yHigh: band(1),
+        ...(best >= 0 ? { marks: [best], markLabel: 'argmin of each width (lowest mean loss)' } : {}),
         xLabel: 'log₂ learning rate',
         yLabel: `training loss after ${p.steps} steps`,
         kind: 'measured',

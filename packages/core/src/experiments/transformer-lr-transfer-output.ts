@@ -100,18 +100,29 @@ export function transformerTransferOutput(results: readonly (TransformerCellResu
   }
 
   const series: Series[] = [];
+  // TP5 Figure 1's two panels, side by side on one y range; each width's lowest mean loss ringed on its own curve.
+  const group = 'Figure 1: loss vs log₂ LR per width';
   for (const pz of pzs) {
     const plot = `${LABEL[pz]}: final training loss vs log₂ LR`;
     const yLabel = `training loss after ${plan.steps} steps (nats)`;
     for (const w of widths) {
       const curve = table.meanCurve(pz, w);
       const band = (k: number) => curve.map((pt) => (pt.mean === null ? null : finiteOrNull(pt.mean + k * 2 * (pt.stderr ?? 0))));
-      series.push({ plot, label: `width ${w}`, x: lrs, y: band(0), ...(seeds > 1 ? { yLow: band(-1), yHigh: band(1) } : {}), xLabel: 'log₂ learning rate', yLabel, kind: 'measured' });
+      const optimum = table.argminIndex(pz, w);
+      series.push({
+        plot,
+        group,
+        label: `width ${w}`,
+        x: lrs,
+        y: band(0),
+        ...(seeds > 1 ? { yLow: band(-1), yHigh: band(1) } : {}),
+        ...(optimum === null ? {} : { marks: [optimum], markLabel: 'argmin of each width (lowest mean loss)' }),
+        xLabel: 'log₂ learning rate',
+        yLabel,
+        kind: 'measured',
+      });
     }
-    const marks = widths.map((w) => table.argminIndex(pz, w));
-    const marked = widths.flatMap((w, i) => (marks[i] === null ? [] : [{ x: lrs[marks[i]!]!, y: table.meanCurve(pz, w)[marks[i]!]!.mean }]));
-    series.push({ plot, label: 'optimum per width (narrow → wide)', x: marked.map((m) => m.x), y: marked.map((m) => m.y), xLabel: 'log₂ learning rate', yLabel, kind: 'measured' });
-    if (lossFloor !== null) series.push({ plot, label: 'loss floor (the source’s entropy)', x: [lrs[0]!, lrs.at(-1)!], y: [lossFloor, lossFloor], xLabel: 'log₂ learning rate', yLabel, kind: 'theory' });
+    if (lossFloor !== null) series.push({ plot, group, label: 'loss floor (the source’s entropy)', x: [lrs[0]!, lrs.at(-1)!], y: [lossFloor, lossFloor], xLabel: 'log₂ learning rate', yLabel, kind: 'theory' });
   }
   const optimumPlot = 'Optimal log₂ LR vs width (mean over seeds of each seed’s optimum, ±2 standard errors)';
   const seedOptimum = (pz: TransformerParameterizationId, w: number) => meanStderr(table.seedOptima(pz, w).filter((x): x is number => x !== null));

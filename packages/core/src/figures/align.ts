@@ -1,5 +1,6 @@
 // Turns an experiment's series into figures: series sharing `plot` share one figure, their x values are merged onto
 // one axis (plotting libraries such as uPlot want aligned columns), and points a log axis cannot show become gaps.
+// Figures whose series name the same `group` form a row of panels that share one y range.
 // Shared by the explorer's plots and exports and by the hand-in report's inline SVG figures.
 import type { Series } from '../lab/contract.js';
 
@@ -7,6 +8,13 @@ import type { Series } from '../lab/contract.js';
 export interface Figure {
   title: string;
   series: Series[];
+}
+
+/** Figures drawn as one row of panels (side by side where there is room); a figure with no `group` is a row alone. */
+export interface FigureRow {
+  /** The series' `group`, if they name one. */
+  group?: string;
+  figures: Figure[];
 }
 
 /** One drawn series of an aligned figure: where its values (and error band) sit in {@link AlignedFigure.data}. */
@@ -17,8 +25,17 @@ export interface Column {
   y: number;
   low?: number;
   high?: number;
+  /** Index of the column holding only the ringed points (the series' `marks`), when it has any. */
+  marks?: number;
   color: string;
 }
+
+/**
+ * A value of an aligned column. `null` is a gap: the series has this x but no drawable value (diverged, not measured,
+ * not positive on a log axis), and its line breaks there. `undefined`: the series has no point at this x (another
+ * series of the figure does), and its line passes over it. uPlot reads the two the same way.
+ */
+export type Cell = number | null | undefined;
 
 /** A figure ready to draw: one shared, sorted x axis and one value column per series and band bound. */
 export interface AlignedFigure {
@@ -27,9 +44,14 @@ export interface AlignedFigure {
   yLabel: string;
   logX: boolean;
   logY: boolean;
-  /** [x, ...columns]; null is a gap. */
-  data: [number[], ...(number | null)[][]];
+  /** [x, ...columns]. */
+  data: [number[], ...Cell[][]];
   columns: Column[];
+  /** What a ring means, for the legend (the first `markLabel` of the figure's series). */
+  markLabel?: string;
+  /** The smallest and largest drawable y of every panel in this figure's row: each panel's y axis covers them, so
+   * the panels of a row share one y range. Absent for a figure alone or with nothing to draw. */
+  yExtent?: [number, number];
 }
 
 /** Series colours, in order. */
@@ -40,6 +62,23 @@ export function figuresOf(series: readonly Series[]): Figure[] {
   const byTitle = new Map<string, Series[]>();
   for (const s of series) byTitle.set(s.plot, [...(byTitle.get(s.plot) ?? []), s]);
   return [...byTitle.entries()].map(([title, list]) => ({ title, series: list }));
+}
+
+/** Figures grouped into rows by their series' `group`, in order of first appearance. */
+export function figureRowsOf(series: readonly Series[]): FigureRow[] {
+  const rows: FigureRow[] = [];
+  const byGroup = new Map<string, FigureRow>();
+  for (const figure of figuresOf(series)) {
+    const group = figure.series.find((s) => s.group !== undefined)?.group;
+    const row = group === undefined ? undefined : byGroup.get(group);
+    if (row) row.figures.push(figure);
+    else {
+      const fresh: FigureRow = group === undefined ? { figures: [figure] } : { group, figures: [figure] };
+      if (group !== undefined) byGroup.set(group, fresh);
+      rows.push(fresh);
+    }
+  }
+  return rows;
 }
 
 const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -53,13 +92,13 @@ export function alignFigure(figure: Figure): AlignedFigure {
   const okY = (y: number | null | undefined): number | null => (finite(y) && (!logY || y > 0) ? y : null);
   const xs = [...new Set(figure.series.flatMap((s) => s.x.filter(okX)))].sort((a, b) => a - b);
   const at = new Map(xs.map((x, i) => [x, i]));
-  const data: [number[], ...(number | null)[][]] = [xs];
+  const data: [number[], ...Cell[][]] = [xs];
   const columns: Column[] = [];
-  const column = (s: Series, values: readonly (number | null)[] | undefined): number => {
-    const col: (number | null)[] = new Array<number | null>(xs.length).fill(null);
+  const column = (s: Series, values: readonly (number | null)[] | undefined, keep: (i: number) => boolean = () => true): number => {
+    const col: Cell[] = new Array<Cell>(xs.length).fill(undefined);
     s.x.forEach((x, i) => {
       const j = at.get(x);
-      if (j !== undefined) col[j] = okY(values?.[i]);
+      if (j !== undefined && keep(i)) col[j] = okY(values?.[i]);
     });
     data.push(col);
     return data.length - 1;
@@ -70,7 +109,27 @@ export function alignFigure(figure: Figure): AlignedFigure {
       c.low = column(s, s.yLow);
       c.high = column(s, s.yHigh);
     }
+    if (s.marks && s.marks.length > 0) {
+      const marked = new Set(s.marks);
+      c.marks = column(s, s.y, (k) => marked.has(k));
+    }
     columns.push(c);
   });
-  return { title: figure.title, xLabel: first?.xLabel ?? 'x', yLabel: first?.yLabel ?? 'y', logX, logY, data, columns };
+  const markLabel = figure.series.find((s) => s.marks && s.marks.length > 0 && s.markLabel)?.markLabel;
+  return { title: figure.title, xLabel: first?.xLabel ?? 'x', yLabel: first?.yLabel ?? 'y', logX, logY, data, columns, ...(markLabel ? { markLabel } : {}) };
+}
+
+/** Aligns each figure of a row; with two or more panels, each gets the row's y extent so they share one y range. */
+export function alignRow(row: FigureRow): AlignedFigure[] {
+  const aligned = row.figures.map(alignFigure);
+  if (aligned.length < 2) return aligned;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const f of aligned) {
+    for (const col of f.data.slice(1) as Cell[][]) {
+      for (const v of col) if (finite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+    }
+  }
+  if (!Number.isFinite(lo)) return aligned;
+  return aligned.map((f) => ({ ...f, yExtent: [lo, hi] }));
 }

@@ -1,2 +1,2 @@
-export { figuresOf, alignFigure, PALETTE, type Figure, type Column, type AlignedFigure } from './align.js';
+export { figuresOf, figureRowsOf, alignFigure, alignRow, PALETTE, type Figure, type FigureRow, type Column, type Cell, type AlignedFigure } from './align.js';
 export { figureToSvg } from './svg.js';

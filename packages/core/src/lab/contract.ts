@@ -32,6 +32,12 @@ export interface Series {
   logY?: boolean;
   /** 'theory' curves are drawn as lines without markers (closed forms); 'measured' with markers. */
   kind?: 'measured' | 'theory';
+  /** Indices of points to ring (e.g. each curve's optimum); `markLabel` says what a ring means in the legend. */
+  marks?: number[];
+  markLabel?: string;
+  /** Panels of one comparison (TP5 Figure 1's SP and μP): figures whose series name the same `group` are drawn
+   * side by side where the screen is wide enough (stacked where it is not), on one y range so they compare at a glance. */
+  group?: string;
 }
 
 /** A table of a result: a title, column headers and rows (null is an empty cell). */

@@ -5,7 +5,7 @@
 // Pure string building with no Node or DOM APIs: the CLI (`hw3 report`) and the browser explorer both call it.
 import type { Check, ExperimentResult, Table } from '../lab/contract.js';
 import { describeValues, valueAmountText, type ValueCatalog } from '../lab/value-info.js';
-import { alignFigure, figuresOf } from '../figures/align.js';
+import { alignRow, figureRowsOf, type AlignedFigure, type Figure } from '../figures/align.js';
 import { figureToSvg } from '../figures/svg.js';
 import { escapeHtml as esc, formatMs, formatReportNumber as num, formatReportValue } from './format.js';
 import { REPORT_CSS } from './style.js';
@@ -146,12 +146,18 @@ function dataTable(table: Table): string {
   return `<h4>${esc(table.title)}</h4><table class="data"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
+function figureHtml(figure: Figure, aligned: AlignedFigure): string {
+  const caption = `${figure.series.length} series; ${aligned.logX ? 'log' : 'linear'} x, ${aligned.logY ? 'log' : 'linear'} y; bands are the series' error bands, dashed lines closed forms${aligned.yExtent ? '; the panels of this row share one y range' : ''}.`;
+  return `<figure>${figureToSvg(aligned).replace(/^<svg /, '<svg role="img" ')}<figcaption>${esc(caption)}</figcaption></figure>`;
+}
+
+/** Each row of figures; a row of panels (a `group`) sits side by side on wide screens and on paper. */
 function figuresHtml(result: ExperimentResult): string {
-  return figuresOf(result.series)
-    .map((figure) => {
-      const aligned = alignFigure(figure);
-      const caption = `${figure.series.length} series; ${aligned.logX ? 'log' : 'linear'} x, ${aligned.logY ? 'log' : 'linear'} y; bands are the series' error bands, dashed lines closed forms.`;
-      return `<figure>${figureToSvg(aligned).replace(/^<svg /, '<svg role="img" ')}<figcaption>${esc(caption)}</figcaption></figure>`;
+  return figureRowsOf(result.series)
+    .map((row) => {
+      const aligned = alignRow(row);
+      const figures = row.figures.map((f, i) => figureHtml(f, aligned[i]!)).join('');
+      return row.figures.length > 1 ? `<div class="figure-row" style="--panels: ${row.figures.length}">${figures}</div>` : figures;
     })
     .join('');
 }

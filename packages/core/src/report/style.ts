@@ -27,6 +27,8 @@ table.kv th { width: 14rem; background: none; }
 figure { margin: .8rem 0; }
 figure svg { width: 100%; max-width: 44rem; height: auto; display: block; border: 1px solid var(--rule); }
 figcaption { font-size: .85em; color: var(--muted); }
+.figure-row figure svg { max-width: none; }
+@media (min-width: 1100px) { .figure-row { display: grid; grid-template-columns: repeat(var(--panels), minmax(0, 1fr)); gap: 0 1rem; } }
 section.experiment { border-top: 2px solid var(--rule); padding-top: 1rem; margin-top: 2rem; }
 nav ol { padding-left: 1.4rem; } nav li { margin: .1rem 0; }
 header.report { border-bottom: 2px solid #1f2328; padding-bottom: .8rem; margin-bottom: 1rem; }
@@ -36,6 +38,7 @@ header.report { border-bottom: 2px solid #1f2328; padding-bottom: .8rem; margin-
   nav.contents { display: none; }
   section.experiment { break-before: page; border-top: none; margin-top: 0; }
   figure, table.checks tr, table.kv { break-inside: avoid; }
+  .figure-row { display: grid; grid-template-columns: repeat(var(--panels), minmax(0, 1fr)); gap: 0 .6rem; break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
 }
