@@ -1,10 +1,10 @@
 // The page's experiment worker, started before React hydrates the page. instrumentation-client.ts (Next runs it once
 // the page's scripts load, before hydration) calls startEarlyWorker(): on a page that marks itself (EARLY_ATTRIBUTE,
 // rendered by the server), the worker's code and the kernels' WASM then load while React boots, and on an experiment
-// page the worker also loads that experiment's code ('prepare'), so the page's first run, sent once it has hydrated,
-// finds everything ready. Only the worker starts early, never a run: every request still comes from the component that
-// owns the worker (use-worker.ts), so the request protocol and its watchdog are the same as for any later worker.
-import { EARLY_ATTRIBUTE } from './early-marker';
+// page 'prepare' tells the worker which experiment and address the page will ask for: it loads that experiment's code
+// and starts the run (speculative-run.ts). Every request still comes from the component that owns the worker
+// (use-worker.ts); the page's first one takes that run over, so the protocol and its watchdog are unchanged.
+import { AUTO_RUN_SECONDS, EARLY_ATTRIBUTE } from './early-marker';
 import type { ToWorker } from './worker-protocol';
 
 export const createWorker = () => new Worker(new URL('./experiment.worker.ts', import.meta.url), { type: 'module', name: 'hw3-experiments' });
@@ -32,7 +32,13 @@ function start(experimentId: string): void {
   };
   worker.addEventListener('message', onMessage);
   worker.addEventListener('error', onError);
-  if (experimentId !== '') worker.postMessage({ type: 'prepare', experimentId } satisfies ToWorker);
+  if (experimentId !== '') {
+    // The run opening the page will ask for once hydrated (ExperimentView): the address as typed (address.ts), with the
+    // page-open cost limit. The worker starts it now; the page's identical request takes it over.
+    const typed = window.__hw3Address;
+    const search = typed && typed.path === window.location.pathname ? typed.search : window.location.search;
+    worker.postMessage({ type: 'prepare', experimentId, run: { query: search.replace(/^\?/, ''), maxSeconds: AUTO_RUN_SECONDS } } satisfies ToWorker);
+  }
   early = {
     worker,
     heard,

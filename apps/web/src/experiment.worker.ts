@@ -12,6 +12,7 @@ import type { Experiment } from '@hw3/core/experiments/api';
 import type { ClaimResult } from '@hw3/core/claims';
 import { checkForm } from '@hw3/client/fields';
 import { runRequest } from '@hw3/client/run-request';
+import { runKey, SpeculativeRun } from './speculative-run';
 import { readQuery, writeQuery } from './url-state';
 import { NO_REQUEST, type FromWorker, type ToWorker } from './worker-protocol';
 
@@ -42,34 +43,34 @@ function experimentNamed(id: string) {
 }
 
 /** Counts the task as work for the heartbeat, and turns a throw into the request's final error message. */
-async function task(id: number, work: () => Promise<void>): Promise<void> {
+async function task(id: number, work: () => Promise<void>, send = post): Promise<void> {
   busy++;
   try {
     await work();
   } catch (error) {
-    post({ type: 'error', id, error: serializeError(error) });
+    send({ type: 'error', id, error: serializeError(error) });
   } finally {
     busy--;
   }
 }
 
-async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
-  const controller = new AbortController();
+/** `send` and `controller`: a speculative run's (its messages wait for the request that takes it over). */
+async function run(message: Extract<ToWorker, { type: 'run' }>, send = post, controller = new AbortController()): Promise<void> {
   running.set(message.id, controller);
   try {
     const [{ experiment, fields }] = await Promise.all([experimentNamed(message.experimentId), ready]);
     const reading = readQuery(experiment, fields, new URLSearchParams(message.query));
-    post({ type: 'query', id: message.id, reading: { ...reading, texts: [...reading.texts] } });
+    send({ type: 'query', id: message.id, reading: { ...reading, texts: [...reading.texts] } });
     if (message.maxSeconds !== undefined) {
       const { text, seconds } = estimateCost(experiment, reading.params, { cores });
       if (!(seconds <= message.maxSeconds)) {
-        post({ type: 'held', id: message.id, cost: { text, seconds } });
+        send({ type: 'held', id: message.id, cost: { text, seconds } });
         return;
       }
-      post({ type: 'started', id: message.id });
+      send({ type: 'started', id: message.id });
     }
     const request = { experimentId: experiment.id, params: reading.params, seed: reading.seed };
-    await runRequest(experiment, message.id, request, post, { signal: controller.signal, partialIntervalMs: PARTIAL_INTERVAL_MS });
+    await runRequest(experiment, message.id, request, send, { signal: controller.signal, partialIntervalMs: PARTIAL_INTERVAL_MS });
   } finally {
     running.delete(message.id);
   }
@@ -111,14 +112,48 @@ async function claim(message: Extract<ToWorker, { type: 'claim' }>): Promise<voi
   }
 }
 
+/** The id of a run the worker started by itself (page ids are positive). */
+const SPECULATIVE_ID = -2;
+/** The page's first run, started on 'prepare', until a request takes it over or another request makes it moot. */
+let speculative: SpeculativeRun | undefined;
+
+function prepare(message: Extract<ToWorker, { type: 'prepare' }>): void {
+  // A failed load is forgotten by experimentNamed, so the request that needs it tries again and reports its error.
+  experimentNamed(message.experimentId).catch(() => undefined);
+  if (!message.run || speculative) return;
+  const { query, maxSeconds } = message.run;
+  const s = new SpeculativeRun(runKey(message.experimentId, query, maxSeconds), post);
+  speculative = s;
+  void task(SPECULATIVE_ID, () => run({ type: 'run', id: SPECULATIVE_ID, experimentId: message.experimentId, query, maxSeconds }, s.say, s.controller), s.say).finally(() => {
+    s.ended = true;
+    if (s.taken) for (const [id, c] of running) if (c === s.controller) running.delete(id);
+  });
+}
+
+/** Whether request `message` takes the speculative run over (then it is answered by that run). The first request
+ * decides: a different one cancels the speculative run. */
+function takeOver(message: Extract<ToWorker, { type: 'run' }>): boolean {
+  const s = speculative;
+  speculative = undefined;
+  if (!s) return false;
+  if (s.key !== runKey(message.experimentId, message.query, message.maxSeconds)) {
+    s.controller.abort();
+    return false;
+  }
+  if (!s.ended) running.set(message.id, s.controller);
+  s.takeOver(message.id);
+  return true;
+}
+
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const message = event.data;
-  if (message.type === 'run') void task(message.id, () => run(message));
+  if (message.type === 'run') {
+    if (!takeOver(message)) void task(message.id, () => run(message));
+  }
   else if (message.type === 'validate') void task(message.id, () => validate(message));
   else if (message.type === 'claim') void task(message.id, () => claim(message));
   else if (message.type === 'cancel') running.get(message.id)?.abort();
-  // A failed load is forgotten by experimentNamed, so the request that needs it tries again and reports its error.
-  else if (message.type === 'prepare') experimentNamed(message.experimentId).catch(() => undefined);
+  else if (message.type === 'prepare') prepare(message);
 });
 
 ready.catch((error: unknown) => post({ type: 'error', id: NO_REQUEST, error: serializeError(error) }));

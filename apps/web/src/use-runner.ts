@@ -72,7 +72,9 @@ export function useRunner(experimentId: string, onValidated: (m: Extract<FromWor
     else if (m.type === 'partial') setState((s) => (s.status === 'running' ? { ...s, partial: m.output, firstMs: s.firstMs ?? elapsed() } : s));
     else if (m.type === 'result') {
       clearTimeout(cancelTimer.current);
-      const ms = elapsed();
+      // At least the worker's own time: a run the worker started before the page asked (speculative-run.ts) began
+      // before this request.
+      const ms = Math.max(elapsed(), m.ms);
       setState((s) => ({ ...s, status: 'done', fraction: 1, message: undefined, result: m.result, partial: undefined, error: undefined, ms, firstMs: s.firstMs ?? ms }));
     } else if (m.type === 'started') {
       setState((s) => (s.status === 'checking' ? { ...s, status: 'running' } : s));

@@ -13,9 +13,10 @@ export type ToWorker =
   /** Check form text; answers with one message per bad field, or the query string that runs it. */
   | { type: 'validate'; id: number; experimentId: string; texts: [string, string][]; seedText: string }
   | { type: 'claim'; id: number; question: string; claim: string; seed: number }
-  /** Load an experiment's code now, before any request needs it (sent by the page's early start, early-worker.ts).
-   * Not a request: it has no id and no answer; a failure surfaces in the request that needs the experiment. */
-  | { type: 'prepare'; experimentId: string }
+  /** Load an experiment's code now, before any request needs it, and with `run` start the run that opening the page
+   * will ask for (sent by the page's early start, early-worker.ts; see speculative-run.ts). Not a request: it has no
+   * id and no answer; the page's identical 'run' request takes the run over, and a failure surfaces there. */
+  | { type: 'prepare'; experimentId: string; run?: { query: string; maxSeconds: number } }
   | Extract<RunToWorker, { type: 'cancel' }>;
 
 /** An error as the page shows it: the typed error's class, code, parameter and message. */

@@ -10,6 +10,7 @@ import { downloadReport } from '../hand-in';
 import { recordRun, sessionRuns, type ExperimentTexts } from '../session-runs';
 import { DEFAULT_SEED } from '@hw3/client/seed';
 import { currentSearch } from '../address';
+import { AUTO_RUN_SECONDS } from '../early-marker';
 import { useRunner } from '../use-runner';
 import { CostNotice } from './CostNotice';
 import type { FromWorker } from '../worker-protocol';
@@ -33,8 +34,6 @@ interface Validation {
   cost?: string;
 }
 
-/** Opening a page starts its run only when the estimate is at most this; longer runs wait for a Run button. */
-const AUTO_RUN_SECONDS = 3;
 
 export function ExperimentView({ texts: experiment, form: spec }: { texts: ExperimentTexts; form: FormSpec }) {
   const { id: experimentId, title } = experiment;
