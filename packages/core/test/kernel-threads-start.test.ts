@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KernelThreads } from '../src/base/kernel-threads.js';
+import { closeKernelThreads, KernelThreads, kernelThreads, kernelThreadsSupport, startKernelThreads } from '../src/base/kernel-threads.js';
+import { lrTransferExperiment } from '../src/experiments/lr-transfer.js';
+import { runExperiment } from '../src/lab/run.js';
 
 describe('a kernel thread that just started', () => {
   it('runs the first call posted the moment it says ready (10 fresh teams in a row, none hangs)', async () => {
@@ -17,4 +19,23 @@ describe('a kernel thread that just started', () => {
       await team.close();
     }
   });
+});
+
+describe('this realm’s kernel threads, whatever the host', () => {
+  it('Node can run them; startKernelThreads resolves with the team kernelThreads() uses, and close ends it', async () => {
+    expect(kernelThreadsSupport()).toEqual({ available: true });
+    const team = await startKernelThreads();
+    expect(kernelThreads()).toBe(team);
+    await team.ready();
+    await closeKernelThreads();
+    expect(team.closed).toBe(true);
+  });
+
+  it('lr-transfer with threads 2 gives threads 1’s numbers, and records the threads of each run', async () => {
+    const smoke = { ...lrTransferExperiment.presets!.smoke! };
+    const [one, two] = await Promise.all([1, 2].map((threads) => runExperiment(lrTransferExperiment, { ...smoke, threads }, { seed: 3 })));
+    expect([one!.values.threadsPerRun, two!.values.threadsPerRun]).toEqual([1, 2]);
+    const numbers = ({ values: { threadsPerRun: _, ...values }, checks, series, tables }: typeof one & {}) => JSON.stringify({ values, checks, series, tables });
+    expect(numbers(two!)).toBe(numbers(one!));
+  }, 120_000);
 });

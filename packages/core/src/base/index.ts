@@ -17,7 +17,7 @@ export {
   type Hw3ErrorCode,
 } from './errors.js';
 export { init, isReady, memoryUsage } from './runtime.js';
-export { closeKernelThreads, kernelThreadsAvailable } from './kernel-threads.js';
+export { closeKernelThreads, kernelThreadsAvailable, kernelThreadsSupport, startKernelThreads, type KernelThreadSupport } from './kernel-threads.js';
 export { StoredMatrix, type StoredMatrixOptions } from './stored-matrix.js';
 export { WasmArray, type FloatInput } from './wasm-array.js';
 export { Rng, createRng } from './rng.js';

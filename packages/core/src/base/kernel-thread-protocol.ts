@@ -23,3 +23,18 @@ export const CONTROL = {
 /** What the worker can be asked to run: kernel exports by name (their arguments are numbers), or stop. */
 export const THREAD_OPS = ['stop', 'gemmF32Columns', 'matvecF32', 'matvecF64', 'adamF32', 'sgdF32', 'signgdF32'] as const;
 export type ThreadOp = (typeof THREAD_OPS)[number];
+
+/** What the realm hands its kernel thread: the compiled shared build, the shared memory and the control block. */
+export interface KernelThreadStart {
+  module: WebAssembly.Module;
+  memory: WebAssembly.Memory;
+  /** Byte offset of the control block in `memory`. */
+  control: number;
+}
+
+/** A started kernel thread, whatever the host (Node worker thread, Web Worker): its failures, and how to end it. */
+export interface KernelThreadHandle {
+  /** `listener` hears a failure of the thread (its script or instance). */
+  onError(listener: (error: Error) => void): void;
+  terminate(): unknown;
+}

@@ -1,15 +1,18 @@
 // The optional two-thread path: the kernels of build/hw3-shared.wasm instantiated twice on one shared memory, once in
-// this realm and once in a worker thread. A product is split between the two by output columns (GEMM), output rows
+// this realm and once in a kernel thread. A product is split between the two by output columns (GEMM), output rows
 // (matvec) or elements (optimizer steps): every output element is computed by exactly the operations of the
 // one-thread kernel, so the results are the same bits whatever the number of threads. The hand-off is a control
 // block in the shared memory (Atomics.wait/notify): no messages, no copies.
 //
-// Node only for now (worker_threads; Atomics.wait is allowed on Node's main thread). Browsers would need a
-// cross-origin-isolated page and a Web Worker; there `kernelThreadsAvailable()` is false and callers use one thread.
+// Where the kernel thread comes from is the one thing that depends on the host (KernelThreadHandle): a Node worker
+// thread (started synchronously; Atomics.wait is allowed on Node's main thread), or a Web Worker started by a worker
+// realm of a cross-origin-isolated page (`await startKernelThreads()`: a browser starts a nested worker only once
+// its creator yields, and only a worker may block in Atomics.wait). Elsewhere `kernelThreadsSupport()` says why not,
+// and callers use one thread.
 import { createSharedMemory, instantiateSharedKernelsSync, MAX_MEMORY_BYTES, type KernelExports } from '@hw3/kernels';
-import { compileSharedKernelsSync } from '@hw3/kernels/source';
+import { compileSharedKernels, compileSharedKernelsSync } from '@hw3/kernels/source';
 import { KernelThreadError, MemoryLimitError } from './errors.js';
-import { CONTROL, THREAD_OPS, type ThreadOp } from './kernel-thread-protocol.js';
+import { CONTROL, THREAD_OPS, type KernelThreadHandle, type KernelThreadStart, type ThreadOp } from './kernel-thread-protocol.js';
 
 interface NodeWorker {
   unref(): void;
@@ -34,9 +37,32 @@ function nodeProcess(): NodeProcess | undefined {
   return typeof p?.versions?.node === 'string' ? p : undefined;
 }
 
-/** True where a second kernel thread can be started: Node with worker_threads and shared WebAssembly memory. */
+/** Whether this realm can run a kernel thread, and if not, why (for the run's record and the page). */
+export type KernelThreadSupport = { available: true } | { available: false; reason: string };
+
+/** Where a second kernel thread can run: Node with worker_threads, or a worker of a cross-origin-isolated page. */
+export function kernelThreadsSupport(): KernelThreadSupport {
+  const proc = nodeProcess();
+  if (proc) {
+    if (typeof proc.getBuiltinModule !== 'function') return { available: false, reason: 'kernel threads need Node ≥ 20.16' };
+    return typeof SharedArrayBuffer === 'function' ? { available: true } : { available: false, reason: 'this Node has no shared memory (SharedArrayBuffer)' };
+  }
+  const scope = globalThis as { crossOriginIsolated?: boolean; WorkerGlobalScope?: unknown; Worker?: unknown };
+  if (scope.crossOriginIsolated !== true || typeof SharedArrayBuffer !== 'function') {
+    return { available: false, reason: 'the page is not cross-origin isolated (that needs the headers COOP: same-origin and COEP: require-corp, which a static host does not send)' };
+  }
+  if (typeof scope.WorkerGlobalScope === 'undefined') return { available: false, reason: 'a page’s main thread cannot wait for a kernel thread (runs in a Web Worker can)' };
+  if (typeof scope.Worker !== 'function') return { available: false, reason: 'this browser cannot start a Web Worker from a worker' };
+  return { available: true };
+}
+
+/**
+ * True where `threads: 2` runs on two threads now: in Node wherever kernelThreadsSupport() allows, in a browser once
+ * `startKernelThreads()` has started this realm's kernel thread.
+ */
 export function kernelThreadsAvailable(): boolean {
-  return typeof nodeProcess()?.getBuiltinModule === 'function' && typeof SharedArrayBuffer === 'function';
+  if (!nodeProcess()) return shared !== undefined && !shared.closed;
+  return kernelThreadsSupport().available;
 }
 
 /**
@@ -47,7 +73,6 @@ export function kernelThreadsAvailable(): boolean {
 export class KernelThreads {
   /** The kernels instance of this realm, on the shared memory. */
   readonly kernels: KernelExports;
-  readonly #worker: NodeWorker;
   readonly #control: Int32Array;
   readonly #args: Float64Array;
   #seq = 0;
@@ -57,27 +82,46 @@ export class KernelThreads {
   #closed = false;
   #failure: Error | undefined;
 
-  constructor() {
-    const proc = nodeProcess();
-    if (!proc || !kernelThreadsAvailable()) throw new KernelThreadError('kernel threads need Node ≥ 20.16 (worker_threads, shared WebAssembly memory)');
+  readonly #thread: KernelThreadHandle;
+
+  /**
+   * Node: starts a worker thread and waits (at most 2 min) until it is ready. Browsers use `startKernelThreads()`,
+   * which gives the compiled module and a Web Worker host here and waits for the thread without blocking.
+   * @internal `host` is for startKernelThreads.
+   */
+  constructor(host?: { module: WebAssembly.Module; spawn: (start: KernelThreadStart) => KernelThreadHandle }) {
+    if (!host && !(nodeProcess() && kernelThreadsAvailable())) throw new KernelThreadError('kernel threads need Node ≥ 20.16 (worker_threads, shared WebAssembly memory); in a browser worker, await startKernelThreads()');
     const memory = createSharedMemory();
-    const module = compileSharedKernelsSync();
+    const module = host?.module ?? compileSharedKernelsSync();
     this.kernels = instantiateSharedKernelsSync(module, memory);
     const control = this.kernels.alloc(CONTROL.bytes);
     this.#control = new Int32Array(memory.buffer, control, CONTROL.bytes >> 2).fill(0);
     this.#args = new Float64Array(memory.buffer, control + CONTROL.argsOffset, CONTROL.maxArgs);
-    const { Worker } = proc.getBuiltinModule!('node:worker_threads') as WorkerThreads;
-    this.#worker = new Worker(workerUrl(), { workerData: { module, memory, control } });
-    // A forgotten team must not keep Node alive; close() terminates the thread.
-    this.#worker.unref();
-    this.#worker.on('error', (error) => {
-      this.#failure = error;
+    this.#thread = (host?.spawn ?? spawnNodeKernelThread)({ module, memory, control });
+    this.#thread.onError((error) => {
+      this.#failure ??= error;
     });
+    if (host) return;
     try {
       this.#waitFor(CONTROL.ready, 1, 'start');
     } catch (error) {
-      void this.#worker.terminate();
+      void this.#thread.terminate();
       throw error;
+    }
+  }
+
+  /** Resolves once the kernel thread is ready, without blocking this realm (a browser starts it only after we yield). */
+  async ready(): Promise<void> {
+    const deadline = Date.now() + ANSWER_TIMEOUT_MS;
+    for (let pause = 1; ; pause = Math.min(2 * pause, 50)) {
+      const seen = Atomics.load(this.#control, CONTROL.ready);
+      if (seen === 1) return;
+      const failure = this.#startProblem(seen) ?? (Date.now() > deadline ? `the kernel thread did not start within ${ANSWER_TIMEOUT_MS / 1000} s` : undefined);
+      if (failure) {
+        void this.close();
+        throw new KernelThreadError(failure);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
 
@@ -181,7 +225,7 @@ export class KernelThreads {
     Atomics.store(this.#control, CONTROL.op, THREAD_OPS.indexOf('stop'));
     Atomics.add(this.#control, CONTROL.seq, 1);
     Atomics.notify(this.#control, CONTROL.seq);
-    await this.#worker.terminate();
+    await this.#thread.terminate();
   }
 
   get closed(): boolean {
@@ -227,12 +271,19 @@ export class KernelThreads {
     for (;;) {
       const seen = Atomics.load(this.#control, word);
       if (seen === value) return;
-      if (word === CONTROL.ready && seen === CONTROL.startFailed) throw new KernelThreadError('the kernel thread could not instantiate build/hw3-shared.wasm');
-      if (this.#failure) throw new KernelThreadError(`the kernel thread failed: ${this.#failure.message}`);
+      const failure = this.#startProblem(word === CONTROL.ready ? seen : 0);
+      if (failure) throw new KernelThreadError(failure);
       const left = deadline - Date.now();
       if (left <= 0) throw new KernelThreadError(`the kernel thread did not answer (${what}) within ${ANSWER_TIMEOUT_MS / 1000} s`);
       Atomics.wait(this.#control, word, seen, Math.min(left, 1000));
     }
+  }
+
+  /** Why the thread cannot answer, given the `ready` word it shows (or 0 while running), if it cannot. */
+  #startProblem(readyWord: number): string | undefined {
+    if (readyWord === CONTROL.startFailed) return 'the kernel thread could not instantiate build/hw3-shared.wasm';
+    if (this.#failure) return `the kernel thread failed: ${this.#failure.message}`;
+    return undefined;
   }
 
   #checkOpen(): void {
@@ -249,21 +300,56 @@ export class KernelThreads {
   }
 }
 
+/** The Node host: a worker thread running kernel-thread.ts, unref'd so that a forgotten team does not keep Node alive. */
+function spawnNodeKernelThread(start: KernelThreadStart): KernelThreadHandle {
+  const { Worker } = nodeProcess()!.getBuiltinModule!('node:worker_threads') as WorkerThreads;
+  const worker = new Worker(nodeWorkerUrl(), { workerData: start });
+  worker.unref();
+  return { onError: (listener) => worker.on('error', listener), terminate: () => worker.terminate() };
+}
+
 /** The worker's script: the built kernel-thread.js next to this file (under vitest, sources run from src/). */
-function workerUrl(): URL {
+function nodeWorkerUrl(): URL {
   const url = new URL('./kernel-thread.js', import.meta.url);
   return /\/src\/base\/kernel-thread\.js$/.test(url.pathname) ? new URL(url.href.replace(/\/src\/base\/kernel-thread\.js$/, '/dist/base/kernel-thread.js')) : url;
 }
 
 let shared: KernelThreads | undefined;
+let starting: Promise<KernelThreads> | undefined;
 
 /**
- * This realm's kernel threads, started on first use (about 0.1 s) and kept for later calls.
- * @throws KernelThreadError where threads are not available (see kernelThreadsAvailable) or the worker cannot start.
+ * This realm's kernel threads, kept for later calls. In Node they start here on first use (about 0.1 s); in a browser
+ * they must have been started by `startKernelThreads()`.
+ * @throws KernelThreadError where threads are not available (see kernelThreadsSupport), not started yet (browsers),
+ *   or the worker cannot start.
  */
 export function kernelThreads(): KernelThreads {
-  if (!shared || shared.closed) shared = new KernelThreads();
+  if (shared && !shared.closed) return shared;
+  if (!nodeProcess()) throw new KernelThreadError('in a browser the kernel thread starts asynchronously: await startKernelThreads() first');
+  shared = new KernelThreads();
   return shared;
+}
+
+/**
+ * Starts this realm's kernel thread if it is not running (Node: at once; a browser worker: a nested Web Worker on the
+ * fetched build/hw3-shared.wasm, ready in a fraction of a second) and resolves with it.
+ * @throws KernelThreadError with the reason where threads are not available here, or when the thread cannot start.
+ */
+export async function startKernelThreads(): Promise<KernelThreads> {
+  if (shared && !shared.closed) return shared;
+  const support = kernelThreadsSupport();
+  if (!support.available) throw new KernelThreadError(`no kernel thread here: ${support.reason}`);
+  if (nodeProcess()) return kernelThreads();
+  starting ??= (async () => {
+    const [module, { spawnWebKernelThread }] = await Promise.all([compileSharedKernels(), import('./kernel-thread-web-host.js')]);
+    const team = new KernelThreads({ module, spawn: spawnWebKernelThread });
+    await team.ready();
+    shared = team;
+    return team;
+  })().finally(() => {
+    starting = undefined;
+  });
+  return starting;
 }
 
 /** Terminates this realm's kernel thread, if started (idempotent). Buffers of models built on it become unusable. */

@@ -13,8 +13,8 @@ export interface StoredMatrixOptions {
   rows: number;
   cols: number;
   /**
-   * 1 (default) or 2: with 2, each product is split by rows between this thread and a kernel thread (Node; where no
-   * kernel thread can run, e.g. in browsers for now, one thread is used and `threads` reads 1).
+   * 1 (default) or 2: with 2, each product is split by rows between this thread and a kernel thread (where none can
+   * run, e.g. in a browser before `startKernelThreads()`, one thread is used and `threads` reads 1).
    */
   threads?: 1 | 2;
 }

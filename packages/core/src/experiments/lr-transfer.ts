@@ -1,6 +1,8 @@
 // Homework 2a (TP5 Figure 1 at laptop scale): training loss against log₂ LR across widths, SP against μP, and a
 // control that says why SP's optimum moves by less than the hidden layers alone would make it.
 import { z } from 'zod';
+import { kernelThreadsSupport } from '../base/kernel-threads.js';
+import { availableCores } from '../mup/pool.js';
 import { sweepConfigs } from '../mup/sweep.js';
 import { MAX_WIDTH } from '../mup/tensor-plan.js';
 import type { TrainResult } from '../mup/train.js';
@@ -21,7 +23,8 @@ const params = z.object({
   batchSize: z.number().int().min(1).max(1024).default(64).describe('minibatch size'),
   seeds: z.number().int().min(1).max(16).default(2).describe('seeds per point (bands show ±2 standard errors)'),
   momentum: z.number().min(0).max(0.999).default(0).describe('SGD momentum (sgd only)'),
-  workers: z.number().int().min(0).max(256).default(0).describe('worker threads (0: one per core)'),
+  workers: z.number().int().min(0).max(256).default(0).describe('worker threads (0: one per core, or per two cores with threads 2)'),
+  threads: z.number().int().min(1).max(2).default(1).describe('kernel threads per training run: 2 splits each step with a second thread, same bits (in a browser only on a cross-origin-isolated page; elsewhere one thread, recorded as such)'),
 }).refine((p) => new Set(p.widths).size === p.widths.length, { message: 'widths must be distinct: the shifts compare the narrowest width with the widest', path: ['widths'] });
 /** 2a: learning-rate transfer across widths, SP vs μP, on MNIST. */
 export const lrTransferExperiment = defineExperiment({
@@ -89,6 +92,7 @@ export const lrTransferExperiment = defineExperiment({
     mupTransferredLossChange: { label: 'μP transferred loss, widest − narrowest', unit: 'nats', meaning: 'Change of μP’s loss at the transferred learning rate from the narrowest to the widest width.' },
     runsDone: { label: 'training runs finished', unit: '', meaning: 'Training runs that finished (fewer than planned only after a cancel).' },
     runsTotal: { label: 'training runs planned', unit: '', meaning: 'Widths × learning rates × seeds × 3 parameterizations.' },
+    threadsPerRun: { label: 'kernel threads per training run', unit: '', meaning: 'Threads that shared each training step: 2 when asked for and a kernel thread can run here, else 1 (the same bits either way).' },
   },
   presets: {
     // About a minute (idle, 2 cores). One seed per point: each argmin jitters by a grid step or two.
@@ -115,25 +119,43 @@ export const lrTransferExperiment = defineExperiment({
       const perRun = (w: number) => (3 * p.steps * p.batchSize + evalRows) * mlpMultiplyAdds(datasetInputDim(p.dataset), w) * mlpWidthCostFactor(w);
       return p.widths.reduce((s, w) => s + runsPerWidth * perRun(w), 0);
     },
-    threads: (p, cores) => Math.min(p.workers > 0 ? p.workers : cores, p.widths.length * TRANSFER_PARAMETERIZATIONS.length * lrGrid(p).length * p.seeds),
+    // Workers × kernel threads, at most the cores (the time assumes a perfect split; two threads save less at small widths).
+    threads: (p, cores) => Math.min(cores, p.threads * Math.min(p.workers > 0 ? p.workers : Math.max(1, Math.floor(cores / p.threads)), p.widths.length * TRANSFER_PARAMETERIZATIONS.length * lrGrid(p).length * p.seeds)),
   },
   async run(p, ctx): Promise<ExperimentOutput> {
+    // Two threads only where a kernel thread can run here (the training workers are of this realm's kind); the output
+    // records what ran. The threads are not part of a run's cells when 1, so cached one-thread cells are reused.
+    const threads = p.threads === 2 && kernelThreadsSupport().available ? 2 : 1;
     const configs = sweepConfigs(
       { widths: p.widths, log2Lrs: lrGrid(p), parameterizations: [...TRANSFER_PARAMETERIZATIONS], seeds: p.seeds },
-      { dataset: p.dataset, baseWidth: p.baseWidth, optimizer: p.optimizer, steps: p.steps, batchSize: p.batchSize, ...(p.optimizer === 'sgd' ? { momentum: p.momentum } : {}) },
+      {
+        dataset: p.dataset,
+        baseWidth: p.baseWidth,
+        optimizer: p.optimizer,
+        steps: p.steps,
+        batchSize: p.batchSize,
+        ...(p.optimizer === 'sgd' ? { momentum: p.momentum } : {}),
+        ...(threads === 2 ? { threads: 2 as const } : {}),
+      },
       ctx.seed,
     );
     const results: (TrainResult | undefined)[] = new Array(configs.length);
-    ctx.checkpoint(transferOutput(results, p));
+    const output = (): ExperimentOutput => {
+      const out = transferOutput(results, p);
+      return { ...out, values: { ...out.values, threadsPerRun: threads } };
+    };
+    ctx.checkpoint(output());
+    // With kernel threads, one worker per two cores: more would only share the cores.
+    const workers = p.workers > 0 ? p.workers : threads === 2 ? Math.max(1, Math.floor((await availableCores()) / 2)) : 0;
     await runTrainingCells('lr-transfer', configs, ctx.cells, {
-      ...(p.workers > 0 ? { workers: p.workers } : {}),
+      ...(workers > 0 ? { workers } : {}),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       onProgress: (fraction, done, total) => ctx.progress(fraction, `${done}/${total} runs`),
       onResult: (i, r) => {
         results[i] = r;
-        ctx.checkpoint(transferOutput(results, p));
+        ctx.checkpoint(output());
       },
     });
-    return transferOutput(results, p);
+    return output();
   },
 });

@@ -1,5 +1,6 @@
 // Messages between a training pool and its workers, and the worker side's handler (shared by Node and browsers).
 import { serializeError, type SerializedError } from '../base/errors.js';
+import { kernelThreadsSupport, startKernelThreads } from '../base/kernel-threads.js';
 import { loadDataset, type Dataset, type DatasetName } from './data.js';
 import { trainRun, type TrainConfig, type TrainResult } from './train.js';
 
@@ -22,6 +23,9 @@ export async function handleTask(message: ToWorker, post: (m: FromWorker) => voi
       dataset = loadDataset(config.dataset);
       datasets.set(config.dataset, dataset);
     }
+    // trainRun is synchronous; a browser's kernel thread must be started (asynchronously) before it. Where none can
+    // run, the run uses one thread (same bits), and the experiment records the threads it had (kernelThreadsSupport).
+    if (config.threads === 2 && kernelThreadsSupport().available) await startKernelThreads();
     const result = trainRun(config, await dataset, { progress: (fraction) => post({ type: 'progress', id, fraction }) });
     post({ type: 'result', id, result });
   } catch (error) {

@@ -37,7 +37,7 @@ export interface TrainConfig {
   /**
    * Threads for each training step (default 1). With 2, the matrix products and optimizer steps are split between
    * this thread and a kernel thread on a shared memory: the same bits as one thread. Where no kernel thread can run
-   * (browsers for now), the run uses one thread.
+   * (see kernelThreadsSupport; in a browser, before `startKernelThreads()`), the run uses one thread.
    */
   threads?: 1 | 2;
 }

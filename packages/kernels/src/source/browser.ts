@@ -4,7 +4,10 @@ export function compileKernelsSync(): WebAssembly.Module {
 }
 
 export async function compileKernels(): Promise<WebAssembly.Module> {
-  const url = new URL('../../build/hw3.wasm', import.meta.url);
+  return compileFetched(new URL('../../build/hw3.wasm', import.meta.url));
+}
+
+async function compileFetched(url: URL): Promise<WebAssembly.Module> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`could not fetch ${url.href}: HTTP ${response.status}`);
   if (typeof WebAssembly.compileStreaming === 'function' && response.headers.get('content-type') === 'application/wasm') {
@@ -13,7 +16,12 @@ export async function compileKernels(): Promise<WebAssembly.Module> {
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
-/** build/hw3-shared.wasm: not offered in browsers yet (the two-thread path runs in Node only). */
+/** build/hw3-shared.wasm cannot be compiled synchronously here: await compileSharedKernels() instead. */
 export function compileSharedKernelsSync(): WebAssembly.Module {
-  throw new Error('the two-thread kernels are not available in browsers yet');
+  throw new Error('compileSharedKernelsSync is not available in browsers: await compileSharedKernels() instead');
+}
+
+/** build/hw3-shared.wasm (the kernels on an imported shared memory, for the two-thread path), fetched and compiled. */
+export async function compileSharedKernels(): Promise<WebAssembly.Module> {
+  return compileFetched(new URL('../../build/hw3-shared.wasm', import.meta.url));
 }

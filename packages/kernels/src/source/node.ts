@@ -22,3 +22,7 @@ export async function compileKernels(): Promise<WebAssembly.Module> {
 export function compileSharedKernelsSync(): WebAssembly.Module {
   return new WebAssembly.Module(decodeBase64(SHARED_WASM_BASE64));
 }
+
+export async function compileSharedKernels(): Promise<WebAssembly.Module> {
+  return compileSharedKernelsSync();
+}
