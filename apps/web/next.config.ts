@@ -36,7 +36,23 @@ const nextConfig: NextConfig = {
   images: { unoptimized: true },
   // The API reference (scripts/build-docs.mjs writes it into public/docs/): static hosts serve /docs/ as its
   // index.html; the server is told to.
-  ...(staticExport ? {} : { rewrites: async () => [{ source: '/docs/', destination: '/docs/index.html' }] }),
+  ...(staticExport
+    ? {}
+    : {
+        rewrites: async () => [{ source: '/docs/', destination: '/docs/index.html' }],
+        // Cross-origin isolation, so that a run's worker may share WebAssembly memory with a kernel thread (`threads`
+        // 2). Everything the pages load is same-origin (fonts, KaTeX, the .wasm, the docs), so require-corp blocks
+        // nothing. A static host cannot send these: the static export runs one thread and says why.
+        headers: async () => [
+          {
+            source: '/:path*',
+            headers: [
+              { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+              { key: 'Cross-Origin-Embedder-Policy', value: 'require-corp' },
+            ],
+          },
+        ],
+      }),
 };
 
 export default nextConfig;

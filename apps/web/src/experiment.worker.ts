@@ -13,6 +13,7 @@ import type { ClaimResult } from '@hw3/core/claims';
 import { checkForm } from '@hw3/client/fields';
 import { runRequest } from '@hw3/client/run-request';
 import { runKey, SpeculativeRun } from './speculative-run';
+import { chooseThreads } from './thread-choice';
 import { readQuery, writeQuery } from './url-state';
 import { NO_REQUEST, type FromWorker, type ToWorker } from './worker-protocol';
 
@@ -59,7 +60,8 @@ async function run(message: Extract<ToWorker, { type: 'run' }>, send = post, con
   running.set(message.id, controller);
   try {
     const [{ experiment, fields }] = await Promise.all([experimentNamed(message.experimentId), ready]);
-    const reading = readQuery(experiment, fields, new URLSearchParams(message.query));
+    const query = new URLSearchParams(message.query);
+    const reading = chooseThreads(readQuery(experiment, fields, query), fields, query);
     send({ type: 'query', id: message.id, reading: { ...reading, texts: [...reading.texts] } });
     if (message.maxSeconds !== undefined) {
       const { text, seconds } = estimateCost(experiment, reading.params, { cores });

@@ -29,6 +29,8 @@ export interface QueryReading {
   params: Record<string, unknown>;
   seed: number;
   problems: string[];
+  /** For experiments with a `threads` parameter: how many kernel threads this page can run, and why. */
+  threads?: string;
 }
 
 export type FromWorker =

@@ -159,6 +159,11 @@ export function ExperimentView({ texts: experiment, form: spec }: { texts: Exper
       )}
       <form className="params" onSubmit={onSubmit} noValidate aria-label={`Parameters of ${title}`}>
         <h2>Parameters</h2>
+        {state.reading?.threads && (
+          <p className="desc" data-testid="threads-note">
+            {state.reading.threads}
+          </p>
+        )}
         {spec.fields.map((f) => (
           <ParamField key={f.name} field={f} text={form.texts.get(f.name) ?? ''} error={errors.get(f.name)} onChange={(t) => setText(f.name, t)} />
         ))}
