@@ -1,5 +1,6 @@
 // matvec, SignGD, GEMM and the MLP's elementwise kernels against their plain-TS oracles (src/reference). SIMD matvec
-// sums in another order than the oracle, so it is held to the summation error bound; everything else is bitwise.
+// sums in another order than the naive oracle, so it is held to the summation error bound against it, and bitwise
+// against its kernel-order twin; everything else is bitwise.
 import { describe, expect, it } from 'vitest';
 import { gemm, matvec, mlp, optim, signgd } from '../src/reference/index.js';
 import { compare, get, kernels, put, uniformData } from './harness.js';
@@ -34,6 +35,27 @@ describe('matvec kernels vs reference (within the summation error bound)', () =>
         expect(compare(`matvecTransposed${f32 ? 'F32' : 'F64'} ${rows}×${cols}`, t, tRef)).toBeLessThanOrEqual(tBound);
       });
     }
+  }
+});
+
+describe('matvec kernels vs their kernel-order twins (bitwise)', () => {
+  // Row counts around the four-stream split (rows mod 4 = 0…3) and column counts around the lane width.
+  const shapes: [number, number][] = [...SHAPES, [4, 4], [5, 9], [6, 2], [7, 3], [12, 6], [39, 19], [64, 64], [130, 67]];
+  for (const [rows, cols] of shapes) {
+    it(`${rows}×${cols}, f32 and f64: y = Wx and y = Wᵀg`, () => {
+      for (const T of [Float32Array, Float64Array]) {
+        const f32 = T === Float32Array;
+        const W = T.from(uniformData(rows * cols, rows * 5 + cols));
+        const x = T.from(uniformData(cols, 17));
+        const g = T.from(uniformData(rows, 19));
+        const [pW, px, pg, py, pt] = [put(W), put(x), put(g), put(new T(rows)), put(new T(cols))];
+        (f32 ? kernels.matvecF32 : kernels.matvecF64)(pW, px, py, rows, cols);
+        (f32 ? kernels.matvecTransposedF32 : kernels.matvecTransposedF64)(pW, pg, pt, rows, cols);
+        const name = `${f32 ? 'F32' : 'F64'} ${rows}×${cols}`;
+        expect(compare(`matvec${name}`, get(T, py, rows), matvec.matvecKernelOrder(W, x, new T(rows), rows, cols))).toBe(0);
+        expect(compare(`matvecTransposed${name}`, get(T, pt, cols), matvec.matvecTransposedKernelOrder(W, g, new T(cols), rows, cols))).toBe(0);
+      }
+    });
   }
 });
 

@@ -169,7 +169,7 @@ export class KernelThreads {
     this.#runHere(() => this.kernels.gemmF32Columns(a, b, c, m, n, k, transA, transB, alpha, accumulate, pack, 0, split));
   }
 
-  /** y = W x (f32 or f64), split by rows of W at a multiple of 8 (the kernel's row block): same bits. */
+  /** y = W x (f32 or f64), split by rows of W at a multiple of 8: same bits (a row's sum does not depend on which rows share a kernel pass). */
   matvec(dtype: 'f32' | 'f64', w: number, x: number, y: number, rows: number, cols: number): void {
     const kernel = dtype === 'f32' ? 'matvecF32' : 'matvecF64';
     const split = rows >= 16 && rows * cols >= MIN_SPLIT_MACS ? Math.round(rows / 16) * 8 : 0;
