@@ -6,6 +6,7 @@ import { InvalidArgumentError, serializeError } from '../base/errors.js';
 import type { FromWorker, ToWorker } from '../mup/protocol.js';
 import type { CoordStep, TransformerParameterization, TransformerShape } from '../transformer/api.js';
 import { trainTransformer } from '../transformer/index.js';
+import { checkThreads } from '../transformer/validate.js';
 import { loadTask, TASK_KINDS, type TransformerTaskSpec } from '../transformer/tasks/spec.js';
 
 /** A Transformer training run, everything that determines its result. */
@@ -21,6 +22,11 @@ export interface TransformerCell {
   seed: number;
   /** Record the coord check's per-step RMS. */
   coords?: boolean;
+  /**
+   * Kernel threads per step (absent: 1). Not part of what the cell computes: 1 and 2 give the same bits, so a result
+   * never says how many threads made it. Experiments set it only when 2, so one-thread cells keep the keys they were stored under.
+   */
+  threads?: 1 | 2;
 }
 
 /** What a Transformer cell returns. */
@@ -54,6 +60,7 @@ export function checkTransformerCell(cell: TransformerCell): void {
   if (!(cell.lr > 0) || !Number.isFinite(cell.lr)) throw new InvalidArgumentError('lr', cell.lr, 'a finite number > 0');
   if (!Number.isInteger(cell.steps) || cell.steps < 1) throw new InvalidArgumentError('steps', cell.steps, 'an integer ≥ 1');
   if (!Number.isInteger(cell.batchSize) || cell.batchSize < 1) throw new InvalidArgumentError('batchSize', cell.batchSize, 'an integer ≥ 1');
+  if (cell.threads !== undefined) checkThreads(cell.threads);
 }
 
 /** Trains one cell in this realm. `progress` hears the fraction of steps done. */
@@ -68,6 +75,7 @@ export async function runTransformerCell(cell: TransformerCell, progress?: (frac
     batchSize: cell.batchSize,
     seed: cell.seed,
     ...(cell.coords ? { coords: true } : {}),
+    ...(cell.threads ? { threads: cell.threads } : {}),
     ...(progress ? { onStep: (step: number) => (step % every === 0 ? progress(step / cell.steps) : undefined) } : {}),
   });
   const losses = Array.from(run.losses, (x) => Math.fround(x));

@@ -112,6 +112,13 @@ export interface TransformerTrainOptions {
    * oracle the kernels are tested against).
    */
   engine?: 'wasm' | 'reference';
+  /**
+   * Threads for each step (default 1; the 'wasm' engine). With 2, the matrix products and the optimizer steps are
+   * split between this thread and a kernel thread on a shared memory (the small ops stay on this thread, on that
+   * memory): the same bits as one thread. Where no kernel thread can run (see kernelThreadsSupport: a page that is not
+   * cross-origin isolated, a page's main thread), the run uses one thread and says so in `threads` of the result.
+   */
+  threads?: 1 | 2;
 }
 
 /**
@@ -133,4 +140,6 @@ export interface TransformerTrainResult {
   /** 1-based step whose loss was not finite, or null. */
   divergedAtStep: number | null;
   coords?: CoordStep[];
+  /** Threads that shared each step (1 unless 2 were asked for and a kernel thread could run); the same bits either way. */
+  threads: 1 | 2;
 }

@@ -1,13 +1,15 @@
 // The Transformer as an object living in WebAssembly memory (like the MLP's MlpModel): build it from a shape and a
-// parameterization, draw its init, load batches, take training steps, read tensors; free() returns its memory.
+// parameterization, draw its init, load batches, take training steps, read tensors; free() returns its memory. Its
+// kernel backend decides whether the products and optimizer steps are split between two threads (same bits).
 // trainTransformer is the usual entry; this class is for benchmarks and for callers that drive the steps themselves.
+import { kernelBackend, type KernelBackend } from '../base/kernel-backend.js';
 import type { Rng } from '../base/rng.js';
 import { positiveInt } from '../base/validate.js';
 import type { TransformerBatch, TransformerParameterization, TransformerShape } from './api.js';
 import { TransformerNetwork } from './network.js';
 import type { TransformerOps } from './ops.js';
 import { planTransformer, type TransformerPlan } from './plan.js';
-import { checkBatch, checkParameterization, checkShape, checkTrainOptions } from './validate.js';
+import { checkBatch, checkParameterization, checkShape, checkThreads, checkTrainOptions } from './validate.js';
 import { wasmOps } from './wasm-ops.js';
 
 /** Optimizer settings of a {@link TransformerModel} (defaults: β₁ 0.9, β₂ 0.999, ε 1e-8, momentum 0). */
@@ -25,19 +27,24 @@ export class TransformerModel {
   readonly shape: TransformerShape;
   readonly plan: TransformerPlan;
   readonly maxBatch: number;
+  readonly #backend: KernelBackend;
   #net: TransformerNetwork<unknown, unknown>;
 
   /**
-   * @throws InvalidArgumentError for a bad shape, parameterization or optimizer setting (naming it); MemoryLimitError
-   * when the model and its activations do not fit.
+   * `threads` 2 puts the model in a memory shared with a kernel thread and splits every matrix product and optimizer
+   * step between the two (the same bits as one thread); where no kernel thread can run here (in a browser: before
+   * `await startKernelThreads()`, or on a page that is not cross-origin isolated), one thread — `threads` says which.
+   * @throws InvalidArgumentError for a bad shape, parameterization, optimizer setting or `threads` (naming it);
+   * MemoryLimitError when the model and its activations do not fit; KernelThreadError when the kernel thread fails.
    */
-  constructor(shape: TransformerShape, parameterization: TransformerParameterization, optimizer: TransformerOptimizer, maxBatch: number) {
+  constructor(shape: TransformerShape, parameterization: TransformerParameterization, optimizer: TransformerOptimizer, maxBatch: number, threads: 1 | 2 = 1) {
     this.shape = checkShape(shape);
     const p = checkParameterization(parameterization, this.shape);
     const o = checkTrainOptions({ ...optimizer, steps: 1, batchSize: maxBatch, seed: 0 });
+    this.#backend = kernelBackend(checkThreads(threads));
     this.plan = planTransformer(this.shape, p);
     this.maxBatch = o.batchSize;
-    this.#net = new TransformerNetwork(this.shape, this.plan, wasmOps() as TransformerOps<unknown, unknown>, o.batchSize, {
+    this.#net = new TransformerNetwork(this.shape, this.plan, wasmOps(this.#backend) as TransformerOps<unknown, unknown>, o.batchSize, {
       kind: o.optimizer,
       lr: o.lr,
       beta1: o.beta1,
@@ -45,6 +52,11 @@ export class TransformerModel {
       eps: o.eps,
       momentum: o.momentum,
     });
+  }
+
+  /** Threads that share each product and optimizer step (1 or 2). */
+  get threads(): number {
+    return this.#backend.threads;
   }
 
   /** Draws every tensor (plan order) from `rng`; resets the optimizer state. */

@@ -1,7 +1,10 @@
-// One Transformer training run: validate everything at the boundary, build the network on the chosen backend, draw
-// the init from stream 0 of the seed and the batches from stream 1, and train. A non-finite loss ends the run as
+// One Transformer training run: validate everything at the boundary, build the network on the chosen backend (the
+// reference, or the kernels on one thread or two), draw the init from stream 0 of the seed and the batches from
+// stream 1, and train. A non-finite loss ends the run as
 // diverged (never dropped). Between steps the run yields to the event loop now and then, so an AbortSignal can stop it.
 import { CancelledError } from '../base/errors.js';
+import { kernelBackend } from '../base/kernel-backend.js';
+import { kernelThreadsSupport, startKernelThreads } from '../base/kernel-threads.js';
 import { createRng } from '../base/rng.js';
 import type { CoordStep, TransformerParameterization, TransformerShape, TransformerTask, TransformerTrainOptions, TransformerTrainResult } from './api.js';
 import { TransformerNetwork } from './network.js';
@@ -33,7 +36,12 @@ export async function trainTransformer(
   checkTask(task, s);
   const o = checkTrainOptions(options);
   const plan = planTransformer(s, p);
-  const ops = (o.engine === 'wasm' ? wasmOps() : referenceOps('f32')) as TransformerOps<unknown, unknown>;
+  // A browser's kernel thread starts asynchronously, so it is started here, before the (synchronous) backend asks for
+  // it; where none can run, kernelBackend gives one thread (the same bits) and the result says so.
+  if (o.threads === 2 && kernelThreadsSupport().available) await startKernelThreads();
+  const backend = o.engine === 'wasm' ? kernelBackend(o.threads) : undefined;
+  const ops = (backend ? wasmOps(backend) : referenceOps('f32')) as TransformerOps<unknown, unknown>;
+  const threads = backend?.threads === 2 ? 2 : 1;
   const root = createRng(o.seed);
   const initRng = root.stream(0);
   const dataRng = root.stream(1);
@@ -53,6 +61,7 @@ export async function trainTransformer(
     diverged: divergedAtStep !== null,
     divergedAtStep,
     ...(coords ? { coords } : {}),
+    threads,
   });
   try {
     net.initialize(initRng);

@@ -14,7 +14,7 @@ export const MAX_LAYERS = 64;
 
 const SHAPE_KEYS = ['seqLen', 'width', 'heads', 'layers', 'mlpRatio', 'activation', 'causal', 'input', 'outputs', 'readout'];
 const PARAM_KEYS = ['id', 'baseWidth', 'zeroReadout', 'zeroQuery'];
-const TRAIN_KEYS = ['optimizer', 'lr', 'steps', 'batchSize', 'seed', 'beta1', 'beta2', 'eps', 'momentum', 'signal', 'onStep', 'coords', 'engine'];
+const TRAIN_KEYS = ['optimizer', 'lr', 'steps', 'batchSize', 'seed', 'beta1', 'beta2', 'eps', 'momentum', 'signal', 'onStep', 'coords', 'engine', 'threads'];
 
 function oneOf<T>(param: string, value: unknown, allowed: readonly T[]): T {
   if (!allowed.includes(value as T)) throw new InvalidArgumentError(param, value, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
@@ -105,6 +105,9 @@ export function checkTrainOptions(o: TransformerTrainOptions): CheckedTrainOptio
   if (typeof eps !== 'number' || !Number.isFinite(eps) || eps <= 0) throw new InvalidArgumentError('eps', eps, 'a finite number > 0');
   if (o.onStep !== undefined && typeof o.onStep !== 'function') throw new InvalidArgumentError('onStep', o.onStep, 'a function or absent');
   checkSeed('seed', o.seed);
+  const engine = oneOf('engine', o.engine ?? 'wasm', ['wasm', 'reference'] as const);
+  const threads = checkThreads(o.threads ?? 1);
+  if (threads === 2 && engine === 'reference') throw new InvalidArgumentError('threads', threads, '1 with engine "reference" (the plain-TypeScript reference runs on one thread)');
   return {
     optimizer,
     lr: o.lr,
@@ -116,10 +119,17 @@ export function checkTrainOptions(o: TransformerTrainOptions): CheckedTrainOptio
     eps,
     momentum: unit('momentum', o.momentum, 0),
     coords: o.coords === true,
-    engine: oneOf('engine', o.engine ?? 'wasm', ['wasm', 'reference'] as const),
+    engine,
+    threads,
     signal: o.signal,
     onStep: o.onStep,
   };
+}
+
+/** Kernel threads per run: 1 or 2. @throws InvalidArgumentError naming `threads`, its value and what is allowed. */
+export function checkThreads(threads: unknown): 1 | 2 {
+  if (threads !== 1 && threads !== 2) throw new InvalidArgumentError('threads', threads, '1 or 2');
+  return threads;
 }
 
 /** Checks a batch the task drew against the shape (a task bug must not corrupt memory). @throws ShapeError / InvalidArgumentError. */
