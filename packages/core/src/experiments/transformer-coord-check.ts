@@ -11,7 +11,7 @@ import { log2Det } from '../libm/index.js';
 import type { TransformerParameterizationId } from '../transformer/api.js';
 import { transformerRunner } from './transformer-pool.js';
 import type { TransformerCellResult } from './transformer-cell.js';
-import { modelFields, shapeRules, TRANSFORMER_MAX_WIDTH } from './transformer-params.js';
+import { modelFields, shapeRules, sweepCores, sweepWorkers, threadsHere, threadsPerRunValue, TRANSFORMER_MAX_WIDTH } from './transformer-params.js';
 import { meanStderr, shapeFor, sweepCells, trainingMultiplyAdds, type SweepPlan } from './transformer-sweep.js';
 import { runSweepCells } from './training-cells.js';
 
@@ -33,8 +33,8 @@ const LABEL: Record<TransformerParameterizationId, string> = { sp: 'SP', mup: '�
 const SLOPE_BAND = log2Det(1.2) / 2;
 const Z = 3;
 
-function planOf(p: Params): SweepPlan {
-  return { ...p, log2Lrs: [p.log2Lr], parameterizations: PZ, optimizer: 'adam', coords: true };
+function planOf(p: Params, threads: 1 | 2 = 1): SweepPlan {
+  return { ...p, log2Lrs: [p.log2Lr], parameterizations: PZ, optimizer: 'adam', coords: true, threads };
 }
 
 /** The groups checked: the logits and the residual stream after the last block. */
@@ -159,6 +159,7 @@ export const transformerCoordCheckExperiment = defineExperiment({
     ...estimateWithStderr('mupSlopeLastBlock', { label: 'μP last-block slope', unit: '', meaning: 'Log–log slope of the last block’s output RMS against width at the last step under μP (predicted 0).' }),
     runsDone: { label: 'training runs finished', unit: '', meaning: 'Runs that finished (fewer than planned only after a cancel).' },
     runsTotal: { label: 'training runs planned', unit: '', meaning: 'Widths × seeds × 2 parameterizations.' },
+    threadsPerRun: threadsPerRunValue,
   },
   presets: {
     quick: { widths: [32, 64, 128, 256], seeds: 3 },
@@ -167,21 +168,27 @@ export const transformerCoordCheckExperiment = defineExperiment({
   cost: {
     unit: 'multiply-adds of training',
     units: (p) => p.widths.reduce((s, w) => s + 2 * p.seeds * trainingMultiplyAdds(shapeFor(p, w), p.steps, p.batchSize), 0),
-    threads: (p, cores) => Math.min(p.workers > 0 ? p.workers : cores, p.widths.length * 2 * p.seeds),
+    threads: (p, cores) => sweepCores(p, cores, p.widths.length * 2 * p.seeds),
   },
   async run(p, ctx): Promise<ExperimentOutput> {
-    const cells = sweepCells(planOf(p), ctx.seed);
+    const threads = threadsHere(p.threads);
+    const cells = sweepCells(planOf(p, threads), ctx.seed);
     const results: (TransformerCellResult | undefined)[] = new Array(cells.length);
-    ctx.checkpoint(coordOutput(results, p));
+    const output = (): ExperimentOutput => {
+      const out = coordOutput(results, p);
+      return { ...out, values: { ...out.values, threadsPerRun: threads } };
+    };
+    ctx.checkpoint(output());
+    const workers = await sweepWorkers(p.workers, threads);
     await runSweepCells(transformerRunner, 'transformer-coord-check', cells, ctx.cells, {
-      ...(p.workers > 0 ? { workers: p.workers } : {}),
+      ...(workers > 0 ? { workers } : {}),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       onProgress: (fraction, done, total) => ctx.progress(fraction, `${done}/${total} runs`),
       onResult: (i, r) => {
         results[i] = r;
-        ctx.checkpoint(coordOutput(results, p));
+        ctx.checkpoint(output());
       },
     });
-    return coordOutput(results, p);
+    return output();
   },
 });

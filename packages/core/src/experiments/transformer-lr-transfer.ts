@@ -10,7 +10,7 @@ import { defaultTaskSpec } from '../transformer/tasks/spec.js';
 import { transformerRunner } from './transformer-pool.js';
 import type { TransformerCellResult } from './transformer-cell.js';
 import { transformerTransferOutput } from './transformer-lr-transfer-output.js';
-import { modelFields, shapeRules, TRANSFORMER_MAX_WIDTH } from './transformer-params.js';
+import { modelFields, shapeRules, sweepCores, sweepWorkers, threadsHere, threadsPerRunValue, TRANSFORMER_MAX_WIDTH } from './transformer-params.js';
 import { log2Grid, shapeFor, sweepCells, trainingMultiplyAdds, type SweepPlan } from './transformer-sweep.js';
 import { runSweepCells } from './training-cells.js';
 
@@ -27,8 +27,8 @@ const params = z
   .superRefine(shapeRules);
 type Params = z.output<typeof params>;
 
-function planOf(p: Params): SweepPlan {
-  return { ...p, log2Lrs: log2Grid(p.log2LrMin, p.log2LrMax), parameterizations: ['sp', 'mup'], optimizer: 'adam' };
+function planOf(p: Params, threads: 1 | 2 = 1): SweepPlan {
+  return { ...p, log2Lrs: log2Grid(p.log2LrMin, p.log2LrMax), parameterizations: ['sp', 'mup'], optimizer: 'adam', threads };
 }
 
 /** The language task's exact floor for this window (the MNIST task has none). */
@@ -84,6 +84,7 @@ export const transformerLrTransferExperiment = defineExperiment({
     lossFloor: { label: 'loss floor', unit: 'nats', meaning: 'The lowest mean loss any model can reach on this task’s windows (the Markov source’s exact conditional entropies); none for MNIST.' },
     runsDone: { label: 'training runs finished', unit: '', meaning: 'Training runs that finished (fewer than planned only after a cancel).' },
     runsTotal: { label: 'training runs planned', unit: '', meaning: 'Widths × learning rates × seeds × 2 parameterizations.' },
+    threadsPerRun: threadsPerRunValue,
   },
   presets: {
     // About 2 minutes on 2 idle cores (≈ 200 s of CPU): widths 32 and 128, 7 LRs, 2 seeds, 80 steps — 56 runs.
@@ -102,23 +103,30 @@ export const transformerLrTransferExperiment = defineExperiment({
       const runsPerWidth = 2 * plan.log2Lrs.length * p.seeds;
       return p.widths.reduce((s, w) => s + runsPerWidth * trainingMultiplyAdds(shapeFor(p, w), p.steps, p.batchSize), 0);
     },
-    threads: (p, cores) => Math.min(p.workers > 0 ? p.workers : cores, p.widths.length * 2 * log2Grid(p.log2LrMin, p.log2LrMax).length * p.seeds),
+    // Workers × kernel threads, at most the cores (the time assumes a perfect split; two threads save less at small widths).
+    threads: (p, cores) => sweepCores(p, cores, p.widths.length * 2 * log2Grid(p.log2LrMin, p.log2LrMax).length * p.seeds),
   },
   async run(p, ctx): Promise<ExperimentOutput> {
-    const plan = planOf(p);
+    const threads = threadsHere(p.threads);
+    const plan = planOf(p, threads);
     const cells = sweepCells(plan, ctx.seed);
     const floor = lossFloorOf(p);
     const results: (TransformerCellResult | undefined)[] = new Array(cells.length);
-    ctx.checkpoint(transformerTransferOutput(results, plan, floor));
+    const output = (): ExperimentOutput => {
+      const out = transformerTransferOutput(results, plan, floor);
+      return { ...out, values: { ...out.values, threadsPerRun: threads } };
+    };
+    ctx.checkpoint(output());
+    const workers = await sweepWorkers(p.workers, threads);
     await runSweepCells(transformerRunner, 'transformer-lr-transfer', cells, ctx.cells, {
-      ...(p.workers > 0 ? { workers: p.workers } : {}),
+      ...(workers > 0 ? { workers } : {}),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       onProgress: (fraction, done, total) => ctx.progress(fraction, `${done}/${total} runs`),
       onResult: (i, r) => {
         results[i] = r;
-        ctx.checkpoint(transformerTransferOutput(results, plan, floor));
+        ctx.checkpoint(output());
       },
     });
-    return transformerTransferOutput(results, plan, floor);
+    return output();
   },
 });

@@ -2,6 +2,8 @@
 // checked at the boundary, so a bad combination is a ParamError naming the parameter before anything trains.
 import { MAX_MEMORY_BYTES } from '@hw3/kernels';
 import { z } from 'zod';
+import { kernelThreadsSupport } from '../base/kernel-threads.js';
+import { availableCores } from '../mup/pool.js';
 import { transformerMemoryBytes } from '../transformer/model.js';
 import { TASK_KINDS } from '../transformer/tasks/spec.js';
 import { shapeFor, type ModelSettings } from './transformer-sweep.js';
@@ -19,8 +21,35 @@ export const modelFields = {
   mlpRatio: z.number().int().min(1).max(8).default(4).describe('MLP hidden width / width'),
   seqLen: z.number().int().min(2).max(256).default(32).describe('positions per sequence (language task; MNIST always reads its 16 patches)'),
   batchSize: z.number().int().min(1).max(512).default(16).describe('sequences per step'),
-  workers: z.number().int().min(0).max(256).default(0).describe('worker threads (0: one per core)'),
+  workers: z.number().int().min(0).max(256).default(0).describe('worker threads (0: one per core, or per two cores with threads 2)'),
+  threads: z.number().int().min(1).max(2).default(1).describe('kernel threads per training run: 2 splits each step\'s matrix products and Adam with a second thread, same bits (in a browser only on a cross-origin-isolated page; elsewhere one thread, recorded as such)'),
 };
+
+/** The result value saying how many threads each run had. */
+export const threadsPerRunValue = {
+  label: 'kernel threads per training run',
+  unit: '',
+  meaning: 'Threads that shared each training step: 2 when asked for and a kernel thread can run here, else 1 (the same bits either way).',
+};
+
+/**
+ * The threads each training run gets: 2 when asked for and a kernel thread can run in this realm (the pool's
+ * workers are of its kind), else 1 — the output records what ran.
+ */
+export function threadsHere(asked: number): 1 | 2 {
+  return asked === 2 && kernelThreadsSupport().available ? 2 : 1;
+}
+
+/** Pool workers for a sweep: the ones asked for, else one per core (0: the pool's default), or one per two cores with kernel threads. */
+export async function sweepWorkers(asked: number, threads: 1 | 2): Promise<number> {
+  if (asked > 0) return asked;
+  return threads === 2 ? Math.max(1, Math.floor((await availableCores()) / 2)) : 0;
+}
+
+/** Cores a sweep of `cells` runs keeps busy: workers × kernel threads, at most the cores (for the cost estimate). */
+export function sweepCores(p: { workers: number; threads: number }, cores: number, cells: number): number {
+  return Math.min(cores, p.threads * Math.min(p.workers > 0 ? p.workers : Math.max(1, Math.floor(cores / p.threads)), cells));
+}
 
 /**
  * The shape rules of a sweep's widths (a superRefine callback): distinct, each divisible by heads, and a base width

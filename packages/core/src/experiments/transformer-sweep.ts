@@ -64,6 +64,8 @@ export interface SweepPlan extends ModelSettings {
   batchSize: number;
   optimizer: 'adam' | 'sgd';
   coords?: boolean;
+  /** Kernel threads per training run (see TransformerCell.threads; absent: 1). */
+  threads?: 1 | 2;
 }
 
 /** Every cell of the plan, in the order parameterization → width → LR → seed. */
@@ -84,6 +86,7 @@ export function sweepCells(plan: SweepPlan, baseSeed: number): TransformerCell[]
             batchSize: plan.batchSize,
             seed: runSeed(baseSeed, s), // common random numbers: one seed index, one seed at every width, LR and parameterization
             ...(plan.coords ? { coords: true } : {}),
+            ...(plan.threads === 2 ? { threads: 2 as const } : {}),
           });
   return cells;
 }
