@@ -22,10 +22,14 @@ export const benchShape = (d: number): TransformerShape => ({
   readout: 'every-position',
 });
 
-function stepCase(d: number): BenchCase {
+const STEP = 'transformer step (fwd + bwd + Adam)';
+const STEP_THREADS = 'transformer step, 2 threads';
+
+/** The step at width d on 1 thread, and with its products and Adam split between 2 threads (the same bits). */
+function stepCases(d: number): BenchCase[] {
   const shape = benchShape(d);
-  return {
-    name: 'transformer step (fwd + bwd + Adam)',
+  const stepCase = (threads: 1 | 2): BenchCase => ({
+    name: threads === 1 ? STEP : STEP_THREADS,
     variant: 'wasm',
     twin: `transformer ${d}`,
     dtype: 'f32',
@@ -34,13 +38,14 @@ function stepCase(d: number): BenchCase {
     unit: 'GFLOP/s',
     limit: 'peak',
     prepare() {
-      const model = new TransformerModel(shape, { id: 'mup', baseWidth: 64 }, { optimizer: 'adam', lr: 1e-4 }, BATCH);
+      const model = new TransformerModel(shape, { id: 'mup', baseWidth: 64 }, { optimizer: 'adam', lr: 1e-4 }, BATCH, threads);
       model.initialize(createRng(1));
       const rng = createRng(2);
       model.setBatch({ size: BATCH, tokens: Int32Array.from({ length: BATCH * (shape.seqLen + 1) }, () => rng.int(VOCAB)) });
       return { run: () => model.trainStep(), dispose: () => model.free() };
     },
-  };
+  });
+  return [stepCase(1), stepCase(2)];
 }
 
 export const transformerSuite: Suite = {
@@ -50,6 +55,9 @@ export const transformerSuite: Suite = {
     'GFLOP/s = matrix-product flops / time (transformerStepFlops: 3 × the forward products; elementwise, softmax, LayerNorm and Adam not counted).',
     '× limit = that / the native f32 FMA peak; (× wasm) = that / the WASM SIMD peak.',
     'numpy twin (--vs numpy): numpy/twins.py `transformer d`, the same step in float32 numpy (full backward, Adam), one BLAS thread.',
+    '2 threads: TransformerModel with threads 2 (products split by columns, Adam by elements, with a kernel thread on a shared',
+    '  memory; LayerNorm, softmax, GELU and the permutes stay on one thread; the same bits). Its "vs numpy" is against numpy',
+    '  on one thread. Read it by wall clock: --clock cpu adds both threads\' CPU time.',
   ],
-  cases: ({ quick }: SuiteOptions) => (quick ? [256] : [256, 512]).map(stepCase),
+  cases: ({ quick }: SuiteOptions) => (quick ? [256] : [256, 512]).flatMap(stepCases),
 };
