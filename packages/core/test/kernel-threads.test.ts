@@ -96,6 +96,33 @@ describe('two kernel threads give the one-thread bits', () => {
     });
   }
 
+  it('a batch of 7 strided products (split 3 | 4 by products, and a batch of 1) equals gemmF32 on each', () => {
+    const [m, n, k, count] = [40, 36, 70, 7];
+    const a = randomF32(count * m * k, 1);
+    const b = randomF32(count * k * n, 2);
+    const c = randomF32(count * m * n, 3);
+    for (const batch of [count, 1]) {
+      const kernels = getKernels();
+      const team = kernelThreads();
+      const [one, two] = both(
+        [a, b],
+        c,
+        ([pa, pb, pc]) => {
+          const pack = kernels.alloc(kernels.gemmScratchBytes(k));
+          for (let i = 0; i < batch; i++) kernels.gemmF32(pa! + 4 * i * m * k, pb! + 4 * i * k * n, pc! + 4 * i * m * n, m, n, k, 0, 1, 0.37, 1, pack);
+          kernels.free(pack);
+        },
+        ([pa, pb, pc]) => {
+          const packBytes = team.kernels.gemmScratchBytes(k);
+          const pack = team.alloc('pack', packBytes);
+          team.gemmF32Batch(pa!, pb!, pc!, m, n, k, 0, 1, 0.37, 1, pack, batch, 4 * m * k, 4 * k * n, 4 * m * n);
+          team.free(pack, packBytes);
+        },
+      );
+      expect(firstDifference(two, one)).toBe(-1);
+    }
+  });
+
   it('gemmF32Columns on any column range equals gemmF32 on those columns', () => {
     const [m, n, k] = [37, 53, 270];
     const a = randomF32(m * k, 1);

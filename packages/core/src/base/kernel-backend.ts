@@ -3,6 +3,7 @@
 // against this interface and never sees which one it has.
 import type { KernelExports } from '@hw3/kernels';
 import { InvalidArgumentError } from './errors.js';
+import { gemmF32Batch } from './gemm-batch.js';
 import { fillNormal } from './random-fills.js';
 import type { Rng } from './rng.js';
 import { allocate, getKernels, release } from './runtime.js';
@@ -33,6 +34,8 @@ export interface KernelBackend {
   allocBytes(param: string, bytes: number): number;
   freeBytes(ptr: number, bytes: number): void;
   gemmF32: KernelExports['gemmF32'];
+  /** `count` gemmF32 products at byte strides (see gemm-batch.ts); two threads split them by products. */
+  gemmF32Batch: (a: number, b: number, c: number, m: number, n: number, k: number, transA: number, transB: number, alpha: number, accumulate: number, pack: number, count: number, strideA: number, strideB: number, strideC: number) => void;
   adamF32: KernelExports['adamF32'];
   sgdF32: KernelExports['sgdF32'];
   signgdF32: KernelExports['signgdF32'];
@@ -76,6 +79,7 @@ export function oneThreadBackend(): KernelBackend {
     allocBytes: allocate,
     freeBytes: release,
     gemmF32: k.gemmF32,
+    gemmF32Batch: (...args) => gemmF32Batch(k, ...args),
     adamF32: k.adamF32,
     sgdF32: k.sgdF32,
     signgdF32: k.signgdF32,
@@ -124,6 +128,7 @@ export function twoThreadBackend(): KernelBackend {
     allocBytes: (param, bytes) => team.alloc(param, bytes),
     freeBytes: (ptr, bytes) => team.free(ptr, bytes),
     gemmF32: team.gemmF32.bind(team),
+    gemmF32Batch: team.gemmF32Batch.bind(team),
     adamF32: team.adamF32.bind(team),
     sgdF32: team.sgdF32.bind(team),
     signgdF32: team.signgdF32.bind(team),

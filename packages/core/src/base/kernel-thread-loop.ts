@@ -3,6 +3,7 @@
 // to stop. It never allocates (the realm's instance owns the allocator). Entries: kernel-thread.ts (a Node worker
 // thread) and kernel-thread-web.ts (a Web Worker).
 import { instantiateSharedKernelsSync, type KernelExports } from '@hw3/kernels';
+import { GEMM_BATCH_ARGS, gemmF32Batch } from './gemm-batch.js';
 import { CONTROL, THREAD_OPS, type KernelThreadStart } from './kernel-thread-protocol.js';
 
 type Kernels = Record<string, (...args: number[]) => unknown> & KernelExports;
@@ -34,9 +35,9 @@ export function serveKernelCalls(start: KernelThreadStart): void {
     seen = seq;
     const op = THREAD_OPS[control[CONTROL.op]!];
     if (op === undefined || op === 'stop') return;
-    const fn = kernels[op]!;
     try {
-      Reflect.apply(fn, undefined, Array.from(args.subarray(0, fn.length)));
+      if (op === 'gemmF32Batch') Reflect.apply(gemmF32Batch, undefined, [kernels, ...args.subarray(0, GEMM_BATCH_ARGS)]);
+      else Reflect.apply(kernels[op]!, undefined, Array.from(args.subarray(0, kernels[op]!.length)));
     } catch {
       control[CONTROL.status] = 1;
     }

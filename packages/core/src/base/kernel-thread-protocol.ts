@@ -20,8 +20,8 @@ export const CONTROL = {
   bytes: 32 + 16 * 8,
 } as const;
 
-/** What the worker can be asked to run: kernel exports by name (their arguments are numbers), or stop. */
-export const THREAD_OPS = ['stop', 'gemmF32Columns', 'matvecF32', 'matvecF64', 'adamF32', 'sgdF32', 'signgdF32'] as const;
+/** What the worker can be asked to run: kernel exports by name (their arguments are numbers), a batch of products, or stop. */
+export const THREAD_OPS = ['stop', 'gemmF32Columns', 'matvecF32', 'matvecF64', 'adamF32', 'sgdF32', 'signgdF32', 'gemmF32Batch'] as const;
 export type ThreadOp = (typeof THREAD_OPS)[number];
 
 /** What the realm hands its kernel thread: the compiled shared build, the shared memory and the control block. */

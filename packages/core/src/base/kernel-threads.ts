@@ -12,6 +12,7 @@
 import { createSharedMemory, instantiateSharedKernelsSync, MAX_MEMORY_BYTES, type KernelExports } from '@hw3/kernels';
 import { compileSharedKernels, compileSharedKernelsSync } from '@hw3/kernels/source';
 import { KernelThreadError, MemoryLimitError } from './errors.js';
+import { gemmF32Batch } from './gemm-batch.js';
 import { CONTROL, THREAD_OPS, type KernelThreadHandle, type KernelThreadStart, type ThreadOp } from './kernel-thread-protocol.js';
 
 interface NodeWorker {
@@ -167,6 +168,22 @@ export class KernelThreads {
     const scratch = this.#workerScratch(this.kernels.gemmScratchBytes(k));
     this.#post('gemmF32Columns', [a, b, c, m, n, k, transA, transB, alpha, accumulate, scratch, split, n]);
     this.#runHere(() => this.kernels.gemmF32Columns(a, b, c, m, n, k, transA, transB, alpha, accumulate, pack, 0, split));
+  }
+
+  /**
+   * `count` products gemmF32(a + i·strideA, b + i·strideB, c + i·strideC, …) (byte strides), split by products: this
+   * realm runs the first half, the worker the rest, each product by gemmF32 alone (same bits). A batch too small to
+   * split runs here, each product through gemmF32 above (split by columns when large).
+   */
+  gemmF32Batch(a: number, b: number, c: number, m: number, n: number, k: number, transA: number, transB: number, alpha: number, accumulate: number, pack: number, count: number, strideA: number, strideB: number, strideC: number): void {
+    const half = count >= 2 && count * m * n * k >= MIN_SPLIT_MACS ? count >> 1 : 0;
+    if (!half) {
+      for (let i = 0; i < count; i++) this.gemmF32(a + i * strideA, b + i * strideB, c + i * strideC, m, n, k, transA, transB, alpha, accumulate, pack);
+      return;
+    }
+    const scratch = this.#workerScratch(this.kernels.gemmScratchBytes(k));
+    this.#post('gemmF32Batch', [a + half * strideA, b + half * strideB, c + half * strideC, m, n, k, transA, transB, alpha, accumulate, scratch, count - half, strideA, strideB, strideC]);
+    this.#runHere(() => gemmF32Batch(this.kernels, a, b, c, m, n, k, transA, transB, alpha, accumulate, pack, half, strideA, strideB, strideC));
   }
 
   /** y = W x (f32 or f64), split by rows of W at a multiple of 8: same bits (a row's sum does not depend on which rows share a kernel pass). */

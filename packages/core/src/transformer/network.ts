@@ -182,15 +182,12 @@ export class TransformerNetwork<B, I> {
       ops.permuteHeads(s.q!, A.qh, B, T, heads, dHead, false);
       ops.permuteHeads(s.k!, A.kh, B, T, heads, dHead, false);
       ops.permuteHeads(s.v!, A.vh, B, T, heads, dHead, false);
-      for (let i = 0; i < blocks; i++) {
-        const hd = i * T * dHead;
-        ops.matmul(A.qh, A.kh, A.P, T, T, dHead, { transB: true, alpha: attentionScale, aOffset: hd, bOffset: hd, cOffset: i * T * T });
-      }
+      // One product per (sequence, head) i: its q, k, v, y at i·T·d_head, its probabilities at i·T².
+      const toP = { count: blocks, aStride: T * dHead, bStride: T * dHead, cStride: T * T };
+      const fromP = { count: blocks, aStride: T * T, bStride: T * dHead, cStride: T * dHead };
+      ops.matmulBatch(A.qh, A.kh, A.P, T, T, dHead, { ...toP, transB: true, alpha: attentionScale });
       ops.softmaxRowsForward(A.P, blocks * T, T, causal);
-      for (let i = 0; i < blocks; i++) {
-        const hd = i * T * dHead;
-        ops.matmul(A.P, A.vh, s.yh!, T, dHead, T, { aOffset: i * T * T, bOffset: hd, cOffset: hd });
-      }
+      ops.matmulBatch(A.P, A.vh, s.yh!, T, dHead, T, fromP);
       ops.permuteHeads(s.yh!, A.y, B, T, heads, dHead, true);
       lin(A.y, n.o, s.o!, d, d);
       rms(`attn.${l}`, s.o!, rows * d);
@@ -251,19 +248,14 @@ export class TransformerNetwork<B, I> {
       ops.layerNormBackward(s.dc!, A.xMid, g2.w, A.mean2, A.rstd2, s.dres!, g2.g, this.#p(n.ln2b).g, rows, d);
       linBack(s.dres!, A.y, n.o, s.dy!, d, d);
       ops.permuteHeads(s.dy!, s.dyh!, B, T, heads, dHead, false);
-      for (let i = 0; i < blocks; i++) {
-        const hd = i * T * dHead;
-        const pp = i * T * T;
-        ops.matmul(s.dyh!, A.vh, s.dP!, T, T, dHead, { transB: true, aOffset: hd, bOffset: hd, cOffset: pp });
-        ops.matmul(A.P, s.dyh!, s.dvh!, T, dHead, T, { transA: true, aOffset: pp, bOffset: hd, cOffset: hd });
-      }
+      // Per (sequence, head), as in the forward pass; each batch's products are independent of the other's.
+      const toP = { count: blocks, aStride: T * dHead, bStride: T * dHead, cStride: T * T };
+      const fromP = { count: blocks, aStride: T * T, bStride: T * dHead, cStride: T * dHead };
+      ops.matmulBatch(s.dyh!, A.vh, s.dP!, T, T, dHead, { ...toP, transB: true });
+      ops.matmulBatch(A.P, s.dyh!, s.dvh!, T, dHead, T, { ...fromP, transA: true });
       ops.softmaxRowsBackward(A.P, s.dP!, blocks * T, T);
-      for (let i = 0; i < blocks; i++) {
-        const hd = i * T * dHead;
-        const pp = i * T * T;
-        ops.matmul(s.dP!, A.kh, s.dqh!, T, dHead, T, { alpha: attentionScale, aOffset: pp, bOffset: hd, cOffset: hd });
-        ops.matmul(s.dP!, A.qh, s.dkh!, T, dHead, T, { transA: true, alpha: attentionScale, aOffset: pp, bOffset: hd, cOffset: hd });
-      }
+      ops.matmulBatch(s.dP!, A.kh, s.dqh!, T, dHead, T, { ...fromP, alpha: attentionScale });
+      ops.matmulBatch(s.dP!, A.qh, s.dkh!, T, dHead, T, { ...fromP, transA: true, alpha: attentionScale });
       ops.permuteHeads(s.dqh!, s.dq!, B, T, heads, dHead, true);
       ops.permuteHeads(s.dkh!, s.dk!, B, T, heads, dHead, true);
       ops.permuteHeads(s.dvh!, s.dv!, B, T, heads, dHead, true);

@@ -14,6 +14,22 @@ export interface ProductOptions {
   cOffset?: number;
 }
 
+/** A batch of products: the i-th has every offset advanced by i × its stride (elements). */
+export interface BatchOptions extends ProductOptions {
+  count: number;
+  aStride: number;
+  bStride: number;
+  cStride: number;
+}
+
+/** The batch as `count` matmul calls, in order (the reference's batch, and the meaning of every backend's). */
+export function matmulEach<B>(matmul: (A: B, Bm: B, C: B, m: number, n: number, k: number, o?: ProductOptions) => void, A: B, Bm: B, C: B, m: number, n: number, k: number, o: BatchOptions): void {
+  const { count, aStride, bStride, cStride, ...one } = o;
+  for (let i = 0; i < count; i++) {
+    matmul(A, Bm, C, m, n, k, { ...one, aOffset: (o.aOffset ?? 0) + i * aStride, bOffset: (o.bOffset ?? 0) + i * bStride, cOffset: (o.cOffset ?? 0) + i * cStride });
+  }
+}
+
 export interface TransformerOps<B, I> {
   readonly dtype: 'f32' | 'f64';
   /** A zeroed float buffer of n elements. */
@@ -31,6 +47,8 @@ export interface TransformerOps<B, I> {
   sumSquares(b: B, n: number): number;
 
   matmul(A: B, Bm: B, C: B, m: number, n: number, k: number, o?: ProductOptions): void;
+  /** Independent products at fixed strides (the per-head attention products): matmulEach's result, in one call. */
+  matmulBatch(A: B, Bm: B, C: B, m: number, n: number, k: number, o: BatchOptions): void;
   add(y: B, x: B, n: number): void;
   copy(dst: B, src: B, n: number): void;
   layerNormForward(x: B, g: B, b: B, y: B, mean: B, rstd: B, rows: number, d: number): void;

@@ -1,5 +1,6 @@
 // The WebAssembly backend of the Transformer's operations: float32 buffers in a kernel backend's memory, every
-// operation one kernel call (matrix products through gemmF32, the rest in packages/kernels/assembly/transformer).
+// operation one kernel call (matrix products through gemmF32, batches of them through gemmF32Batch, the rest in
+// packages/kernels/assembly/transformer).
 // The backend (base/kernel-backend.ts) decides where the buffers live and who runs the products and the optimizer
 // steps: this realm's one-thread kernels, or the two-thread kernels on a shared memory, which split them between two
 // threads with the same bits. The small ops (LayerNorm, softmax, GELU, permutes, embeddings) always run on this
@@ -57,6 +58,13 @@ export function wasmOps(backend: KernelBackend = oneThreadBackend()): Transforme
       backend.gemmF32(
         P(A) + 4 * (o.aOffset ?? 0), P(B) + 4 * (o.bOffset ?? 0), P(C) + 4 * (o.cOffset ?? 0), m, n, inner,
         o.transA ? 1 : 0, o.transB ? 1 : 0, o.alpha ?? 1, o.accumulate ? 1 : 0, pk,
+      );
+    },
+    matmulBatch: (A, B, C, m, n, inner, o) => {
+      const pk = scratch(inner);
+      backend.gemmF32Batch(
+        P(A) + 4 * (o.aOffset ?? 0), P(B) + 4 * (o.bOffset ?? 0), P(C) + 4 * (o.cOffset ?? 0), m, n, inner,
+        o.transA ? 1 : 0, o.transB ? 1 : 0, o.alpha ?? 1, o.accumulate ? 1 : 0, pk, o.count, 4 * o.aStride, 4 * o.bStride, 4 * o.cStride,
       );
     },
     add: (y, x, n) => k.addF32(P(y), P(x), n),

@@ -1,7 +1,7 @@
 // The reference backend of the Transformer's operations: plain TypeScript over Float64Array (the oracle of the
 // finite-difference checks) or Float32Array (f32 rounding after every operation, as the kernels do).
 import { optim } from '@hw3/kernels/js';
-import type { TransformerOps } from '../ops.js';
+import { matmulEach, type TransformerOps } from '../ops.js';
 import { activationBackward, activationForward } from './activation.js';
 import { addPositional, embeddingBackward, embeddingForward, positionalBackward } from './embedding.js';
 import { permuteHeads } from './heads.js';
@@ -30,6 +30,7 @@ export function referenceOps(dtype: 'f32' | 'f64'): TransformerOps<Vec, Int32Arr
       return s;
     },
     matmul: (A, B, C, m, n, k, o) => matmul(A, B, C, m, n, k, o),
+    matmulBatch: (A, B, C, m, n, k, o) => matmulEach(matmul, A, B, C, m, n, k, o),
     add: (y, x, n) => addInPlace(y, x, n),
     copy: (dst, src, n) => dst.set(src.subarray(0, n)),
     layerNormForward,
