@@ -1,7 +1,7 @@
 // Two kernel threads in the browser (issue 14, item 4): `next start` serves the pages cross-origin isolated, so a
 // run's worker can share its WebAssembly memory with a nested kernel-thread worker. A training experiment run from
-// its page with 1 and with 2 threads gives the same numbers, bit for bit; the static export (no headers) runs one
-// thread and says why.
+// its page with 1 and with 2 threads gives the same numbers, bit for bit (lr-transfer's MLPs and a Transformer
+// experiment); the static export (no headers) runs one thread and says why.
 import type { Server } from 'node:http';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { writeQuery } from '../src/url-state';
@@ -93,6 +93,31 @@ test('lr-transfer from its page with 1 and 2 threads: the same bits, and the run
   // Exact equality of every number (toEqual's Object.is would also tell -0 from 0 and NaN from a number).
   expect(JSON.stringify(two)).toBe(JSON.stringify(one));
   expect(two).toEqual(one);
+}, 600_000);
+
+test('transformer-coord-check from its page with 1 and 2 threads: the same bits (a width of 256 splits its products)', async () => {
+  const coordCheck = cases.find((c) => c.experiment.id === 'transformer-coord-check')!;
+  const results = [];
+  for (const threads of [1, 2]) {
+    const params = { ...coordCheck.params, widths: [16, 64, 256], threads };
+    const p = await open(server.base);
+    const sharedWasm: string[] = [];
+    const onRequest = (r: { url(): string }) => {
+      if (/hw3-shared\.[^/]*wasm$/.test(r.url())) sharedWasm.push(r.url());
+    };
+    browser.context.on('request', onRequest);
+    await p.page.goto(`${server.base}/experiments/transformer-coord-check/?${writeQuery(coordCheck.fields, params, seed)}`);
+    await waitForRun(p.page, params, seed, 240_000);
+    const result = await exportedJson(p.page);
+    expect([result.params.threads, result.values.threadsPerRun]).toEqual([threads, threads]);
+    // The Transformer's pool worker started a kernel thread (trainTransformer awaits it) only when asked for two.
+    browser.context.off('request', onRequest);
+    expect(sharedWasm.length > 0).toBe(threads === 2);
+    expect(p.errors).toEqual([]);
+    results.push(result);
+  }
+  const [one, two] = results.map(({ values: { threadsPerRun: _, ...values }, checks, series, tables }) => ({ values, checks, series, tables }));
+  expect(JSON.stringify(two)).toBe(JSON.stringify(one));
 }, 600_000);
 
 test('the static export (no isolation headers) runs one thread and says why', async () => {
