@@ -27,10 +27,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <header className="site">
           <nav aria-label="Site">
-            <Link href="/" className="brand">
+            {/* No prefetching: it would parse those pages' payloads while this page computes its first result. */}
+            <Link href="/" className="brand" prefetch={false}>
               HW3 Lab
             </Link>
-            <Link href="/claims/">Claim checker</Link>
+            <Link href="/claims/" prefetch={false}>
+              Claim checker
+            </Link>
             {/* A plain link: the reference is static HTML (public/docs), not a page of this app. */}
             <a href="/docs/">API reference</a>
           </nav>

@@ -1,13 +1,15 @@
 // The page's experiment worker, started before React hydrates the page. instrumentation-client.ts (Next runs it once
 // the page's scripts load, before hydration) calls startEarlyWorker(): on a page that marks itself (EARLY_ATTRIBUTE,
 // rendered by the server), the worker's code and the kernels' WASM then load while React boots, and on an experiment
-// page 'prepare' tells the worker which experiment and address the page will ask for: it loads that experiment's code
-// and starts the run (speculative-run.ts). Every request still comes from the component that owns the worker
-// (use-worker.ts); the page's first one takes that run over, so the protocol and its watchdog are unchanged.
+// page the worker's name tells it which experiment and address the page will ask for (WorkerStart): it loads that
+// experiment's code and starts the run as soon as its script runs (speculative-run.ts). Every request still comes from
+// the component that owns the worker (use-worker.ts); the page's first one takes that run over, so the protocol and
+// its watchdog are unchanged.
+import { kernelsWasmUrl } from '@hw3/kernels/source';
 import { AUTO_RUN_SECONDS, EARLY_ATTRIBUTE } from './early-marker';
-import type { ToWorker } from './worker-protocol';
+import { workerName, type WorkerStart } from './worker-protocol';
 
-export const createWorker = () => new Worker(new URL('./experiment.worker.ts', import.meta.url), { type: 'module', name: 'hw3-experiments' });
+export const createWorker = (start?: WorkerStart) => new Worker(new URL('./experiment.worker.ts', import.meta.url), { type: 'module', name: workerName(start) });
 
 /** A worker started before any component asked for it, with what it said while no one listened. */
 export interface EarlyWorker {
@@ -22,7 +24,16 @@ let taken = false;
 
 function start(experimentId: string): void {
   if (early || taken || typeof Worker === 'undefined') return;
-  const worker = createWorker();
+  // The worker asks for the kernels' .wasm only once its own scripts have loaded and run; asked for now, it is in the
+  // HTTP cache by then (or on its way: the worker's request then waits for this one instead of starting another).
+  fetch(kernelsWasmUrl())
+    .then((response) => response.arrayBuffer())
+    .catch(() => undefined);
+  // On an experiment page, the run opening the page will ask for once hydrated (ExperimentView): the address as typed
+  // (address.ts), with the page-open cost limit. The worker starts it now; the page's identical request takes it over.
+  const typed = window.__hw3Address;
+  const search = typed && typed.path === window.location.pathname ? typed.search : window.location.search;
+  const worker = createWorker(experimentId === '' ? undefined : { experimentId, run: { query: search.replace(/^\?/, ''), maxSeconds: AUTO_RUN_SECONDS } });
   const heard: MessageEvent[] = [];
   const failed: ErrorEvent[] = [];
   const onMessage = (event: MessageEvent) => heard.push(event);
@@ -32,13 +43,6 @@ function start(experimentId: string): void {
   };
   worker.addEventListener('message', onMessage);
   worker.addEventListener('error', onError);
-  if (experimentId !== '') {
-    // The run opening the page will ask for once hydrated (ExperimentView): the address as typed (address.ts), with the
-    // page-open cost limit. The worker starts it now; the page's identical request takes it over.
-    const typed = window.__hw3Address;
-    const search = typed && typed.path === window.location.pathname ? typed.search : window.location.search;
-    worker.postMessage({ type: 'prepare', experimentId, run: { query: search.replace(/^\?/, ''), maxSeconds: AUTO_RUN_SECONDS } } satisfies ToWorker);
-  }
   early = {
     worker,
     heard,

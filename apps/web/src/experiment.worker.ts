@@ -15,7 +15,7 @@ import { runRequest } from '@hw3/client/run-request';
 import { runKey, SpeculativeRun } from './speculative-run';
 import { chooseThreads } from './thread-choice';
 import { readQuery, writeQuery } from './url-state';
-import { NO_REQUEST, type FromWorker, type ToWorker } from './worker-protocol';
+import { NO_REQUEST, startOfWorkerName, type FromWorker, type ToWorker, type WorkerStart } from './worker-protocol';
 
 const post = (message: FromWorker) => (self as unknown as Worker).postMessage(message);
 /** Cores this browser offers: a training sweep spreads over that many workers. */
@@ -116,17 +116,18 @@ async function claim(message: Extract<ToWorker, { type: 'claim' }>): Promise<voi
 
 /** The id of a run the worker started by itself (page ids are positive). */
 const SPECULATIVE_ID = -2;
-/** The page's first run, started on 'prepare', until a request takes it over or another request makes it moot. */
+/** The page's first run, started from the worker's name, until a request takes it over or another request makes it
+ * moot. */
 let speculative: SpeculativeRun | undefined;
 
-function prepare(message: Extract<ToWorker, { type: 'prepare' }>): void {
+function prepare(start: WorkerStart): void {
   // A failed load is forgotten by experimentNamed, so the request that needs it tries again and reports its error.
-  experimentNamed(message.experimentId).catch(() => undefined);
-  if (!message.run || speculative) return;
-  const { query, maxSeconds } = message.run;
-  const s = new SpeculativeRun(runKey(message.experimentId, query, maxSeconds), post);
+  experimentNamed(start.experimentId).catch(() => undefined);
+  if (!start.run) return;
+  const { query, maxSeconds } = start.run;
+  const s = new SpeculativeRun(runKey(start.experimentId, query, maxSeconds), post);
   speculative = s;
-  void task(SPECULATIVE_ID, () => run({ type: 'run', id: SPECULATIVE_ID, experimentId: message.experimentId, query, maxSeconds }, s.say, s.controller), s.say).finally(() => {
+  void task(SPECULATIVE_ID, () => run({ type: 'run', id: SPECULATIVE_ID, experimentId: start.experimentId, query, maxSeconds }, s.say, s.controller), s.say).finally(() => {
     s.ended = true;
     if (s.taken) for (const [id, c] of running) if (c === s.controller) running.delete(id);
   });
@@ -155,7 +156,9 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   else if (message.type === 'validate') void task(message.id, () => validate(message));
   else if (message.type === 'claim') void task(message.id, () => claim(message));
   else if (message.type === 'cancel') running.get(message.id)?.abort();
-  else if (message.type === 'prepare') prepare(message);
 });
+
+const start = startOfWorkerName(self.name);
+if (start) prepare(start);
 
 ready.catch((error: unknown) => post({ type: 'error', id: NO_REQUEST, error: serializeError(error) }));

@@ -1,6 +1,6 @@
 // The page's first run, started by the worker before the page asks for it. On an experiment page the early start
-// (early-worker.ts) sends 'prepare' with the address's query before React hydrates; the worker starts that run at once
-// and keeps what it says. When the hydrated page sends the identical request (same experiment, query and cost limit),
+// (early-worker.ts) names the worker with the experiment and the address's query (WorkerStart) before React hydrates;
+// the worker starts that run as soon as its script runs and keeps what it says. When the hydrated page sends the identical request (same experiment, query and cost limit),
 // the request takes the run over: what was said so far is sent under the request's id, and the rest follows. A
 // different request cancels it unheard. So the first result is computed while the page boots, and the page still sees
 // an ordinary request with one final answer (its watchdog and cancel work as for any run).

@@ -7,6 +7,7 @@ import type { ExperimentResult } from '@hw3/core/experiments/api';
 import type { ExportedRun } from '@hw3/runs/export-format';
 import { BrowserRuns, pageRun, RunsNotKept, type KeptRunSummary } from './browser-runs';
 import { readRunsFile, saveRunsFile } from './run-files';
+import { whenIdle } from './when-idle';
 
 export type Keeping = { kind: 'opening' } | { kind: 'kept' } | { kind: 'not-kept'; reason: string };
 
@@ -32,9 +33,11 @@ export function useBrowserRuns(experimentId: string) {
   }, [experimentId]);
 
   useEffect(() => {
-    const opening = BrowserRuns.open();
-    store.current = opening;
+    // Opened once the page is idle, so the page's first result does not wait for the database; keep() and the rest
+    // await `store.current`, set here at once.
     let live = true;
+    const opening = new Promise<BrowserRuns>((resolve, reject) => whenIdle(() => BrowserRuns.open().then(resolve, reject)));
+    store.current = opening;
     opening.then(
       (s) => {
         if (!live) return;

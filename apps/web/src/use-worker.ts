@@ -13,11 +13,9 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { createWorker, takeEarlyWorker } from './early-worker';
 import { isFinal, NO_REQUEST, type FromWorker, type ToWorker } from './worker-protocol';
 
-/** What a component sends: requests and cancels ('prepare' is sent only by the early start). */
-type Sent = Exclude<ToWorker, { type: 'prepare' }>;
 
 export interface WorkerHandle {
-  send(message: Sent): void;
+  send(message: ToWorker): void;
   /** A request id unique on this page. */
   nextId(): number;
   /** Stops the worker hard (a run that ignores cancellation) and starts a fresh one. */
@@ -41,7 +39,7 @@ export function useWorker(onMessage: (message: FromWorker) => void): WorkerHandl
   const worker = useRef<Worker | undefined>(undefined);
   const handler = useRef(onMessage);
   handler.current = onMessage;
-  const queue = useRef<Sent[]>([]);
+  const queue = useRef<ToWorker[]>([]);
   const ids = useRef(0);
   const open = useRef(new Set<number>());
   // The clock starts at the worker's first message: before it, the worker's code is still downloading (slow network is
@@ -97,7 +95,7 @@ export function useWorker(onMessage: (message: FromWorker) => void): WorkerHandl
     };
   }, [spawn, restart]);
 
-  const send = useCallback((message: Sent) => {
+  const send = useCallback((message: ToWorker) => {
     if (message.type !== 'cancel') {
       // An idle worker owes no heartbeat: the silence counts from the first open request.
       if (open.current.size === 0 && lastHeard.current !== undefined) lastHeard.current = performance.now();

@@ -13,11 +13,39 @@ export type ToWorker =
   /** Check form text; answers with one message per bad field, or the query string that runs it. */
   | { type: 'validate'; id: number; experimentId: string; texts: [string, string][]; seedText: string }
   | { type: 'claim'; id: number; question: string; claim: string; seed: number }
-  /** Load an experiment's code now, before any request needs it, and with `run` start the run that opening the page
-   * will ask for (sent by the page's early start, early-worker.ts; see speculative-run.ts). Not a request: it has no
-   * id and no answer; the page's identical 'run' request takes the run over, and a failure surfaces there. */
-  | { type: 'prepare'; experimentId: string; run?: { query: string; maxSeconds: number } }
   | Extract<RunToWorker, { type: 'cancel' }>;
+
+/** What the page's early start (early-worker.ts) asks of a new worker: load an experiment's code now, before any
+ * request needs it, and with `run` start the run that opening the page will ask for (see speculative-run.ts). Not a
+ * request: it has no id and no answer; the page's identical 'run' request takes the run over, and a failure surfaces
+ * there. It travels in the worker's name (workerName), not as a message: a message posted to a worker whose script is
+ * still loading waits in the page's main thread until that thread is free to forward it, and during hydration it is
+ * not (hundreds of milliseconds under load). The worker reads its name as soon as its script runs. */
+export interface WorkerStart {
+  experimentId: string;
+  run?: { query: string; maxSeconds: number };
+}
+
+const WORKER_NAME = 'hw3-experiments';
+
+/** The name of an experiment worker, carrying what it should start with. */
+export function workerName(start?: WorkerStart): string {
+  return start ? `${WORKER_NAME} ${JSON.stringify(start)}` : WORKER_NAME;
+}
+
+/** What a worker named by workerName should start with (undefined for a plain name or one that does not parse). */
+export function startOfWorkerName(name: string): WorkerStart | undefined {
+  if (!name.startsWith(`${WORKER_NAME} `)) return undefined;
+  try {
+    const start = JSON.parse(name.slice(WORKER_NAME.length + 1)) as Partial<WorkerStart> | null;
+    if (typeof start?.experimentId !== 'string') return undefined;
+    const run = start.run;
+    if (run !== undefined && (typeof run?.query !== 'string' || typeof run.maxSeconds !== 'number')) return undefined;
+    return { experimentId: start.experimentId, ...(run ? { run: { query: run.query, maxSeconds: run.maxSeconds } } : {}) };
+  } catch {
+    return undefined;
+  }
+}
 
 /** An error as the page shows it: the typed error's class, code, parameter and message. */
 export type WireError = SerializedError;

@@ -8,7 +8,7 @@ import { findExperiment, paramFields, resolveParams } from '@hw3/core';
 import { writeQuery } from '../src/url-state';
 import { launch, openPage, type Browser, type WatchedPage } from './helpers/browser';
 import { startNext, type Running } from './helpers/next-server';
-import { startHeldRun, waitForResult } from './helpers/app';
+import { figuresDrawn, startHeldRun, waitForResult } from './helpers/app';
 
 let server: Running;
 let browser: Browser;
@@ -27,6 +27,7 @@ beforeAll(async () => {
   await p.page.goto(`${server.base}/experiments/${experiment.id}/?${writeQuery(fields, params, 3)}`);
   await startHeldRun(p.page, 120_000);
   await waitForResult(p.page, 240_000);
+  await figuresDrawn(p.page);
 });
 
 afterAll(async () => {

@@ -17,6 +17,7 @@ import type { FromWorker } from '../worker-protocol';
 import { KeptRuns } from './KeptRuns';
 import { ParamField } from './ParamField';
 import { ResultView } from './ResultView';
+import { whenIdle } from '../when-idle';
 import { RunStatusBar } from './RunStatusBar';
 
 interface FormState {
@@ -107,9 +108,12 @@ export function ExperimentView({ texts: experiment, form: spec }: { texts: Exper
     submitWhenChecked.current = true;
   };
 
-  // Every complete result goes into this tab's hand-in report.
+  // Every complete result goes into this tab's hand-in report, once the page is idle (after the result is painted).
+  // (Not cancelled by a later render: a finished run is recorded even if another starts before the page is idle.)
   useEffect(() => {
-    if (state.status === 'done' && state.result && state.ms !== undefined) recordRun({ experiment, result: state.result, ms: state.ms });
+    if (state.status !== 'done' || !state.result || state.ms === undefined) return;
+    const run = { experiment, result: state.result, ms: state.ms };
+    whenIdle(() => recordRun(run));
   }, [state.status, state.result, state.ms, experiment]);
 
   // What the worker read from the address becomes the form.

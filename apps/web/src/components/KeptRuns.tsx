@@ -11,6 +11,7 @@ import { downloadReport } from '../hand-in';
 import type { ExperimentTexts } from '../session-runs';
 import { LIST_LIMIT } from '../browser-runs';
 import { useBrowserRuns, type ImportOutcome } from '../use-browser-runs';
+import { whenIdle } from '../when-idle';
 import { ResultView } from './ResultView';
 
 function seconds(ms: number): string {
@@ -49,11 +50,12 @@ export function KeptRuns({ experiment, finished }: { experiment: ExperimentTexts
   const [outcome, setOutcome] = useState<ImportOutcome | undefined>(undefined);
   const keptResults = useRef(new WeakSet<ExperimentResult>());
 
-  // Each finished result once (React may run an effect twice for the same value).
+  // Each finished result once (React may run an effect twice for the same value), when the page is idle: storing it
+  // must not delay the result's paint.
   useEffect(() => {
     if (finished?.result.status !== 'complete' || keptResults.current.has(finished.result)) return;
     keptResults.current.add(finished.result);
-    void keep(finished.result, finished.ms);
+    whenIdle(() => void keep(finished.result, finished.ms));
   }, [finished, keep]);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {

@@ -1,7 +1,9 @@
 'use client';
 // One figure drawn on canvas by uPlot (fast with thousands of points), with log axes, error bands and exports.
+// uPlot is loaded on demand (loadPlotting), when the first figure is drawn: the page's first load and hydration do
+// not carry it, and a result's verdict, values and checks are painted before any figure is.
 import { useEffect, useRef, useState } from 'react';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import type { AlignedFigure, Cell } from '../plot-data';
 import { figureToCsv, saveBlob, savePng, saveSvg, slug } from '../export-files';
 
@@ -10,6 +12,20 @@ const HEIGHT = 320;
 // uPlot's log axes handle about a dozen decades; a figure spanning more (e.g. a variance of 1e-32 next to 1e3) is cut
 // at 12 decades below its maximum, and the points below sit on the bottom edge as gaps.
 const MAX_DECADES = 12;
+
+type UPlot = typeof uPlot;
+let plotting: Promise<UPlot> | undefined;
+/** uPlot, loaded once (a failed load is retried by the next caller). */
+function loadPlotting(): Promise<UPlot> {
+  plotting ??= import('uplot').then(
+    (m) => m.default,
+    (error: unknown) => {
+      plotting = undefined;
+      throw error;
+    },
+  );
+  return plotting;
+}
 
 function logRange(values: readonly Cell[][]): [number, number] | undefined {
   let lo = Infinity;
@@ -22,15 +38,15 @@ function logRange(values: readonly Cell[][]): [number, number] | undefined {
 }
 
 /** The y range: uPlot's own, except that a panel of a row also covers the row's extent (so the panels share it). */
-function yRangeOf(f: AlignedFigure): uPlot.Scale['range'] {
+function yRangeOf(uplot: UPlot, f: AlignedFigure): uPlot.Scale['range'] {
   if (f.logY) return logRange([...(f.data.slice(1) as Cell[][]), f.yExtent ?? []]);
   const extent = f.yExtent;
   if (!extent) return undefined;
-  return (_u, min, max) => uPlot.rangeNum(Math.min(min ?? extent[0], extent[0]), Math.max(max ?? extent[1], extent[1]), 0.1, true);
+  return (_u, min, max) => uplot.rangeNum(Math.min(min ?? extent[0], extent[0]), Math.max(max ?? extent[1], extent[1]), 0.1, true);
 }
 
-function options(f: AlignedFigure, width: number): uPlot.Options {
-  const yRange = yRangeOf(f);
+function options(uplot: UPlot, f: AlignedFigure, width: number): uPlot.Options {
+  const yRange = yRangeOf(uplot, f);
   const xRange = f.logX ? logRange([f.data[0]]) : undefined;
   const series: uPlot.Series[] = [{ label: f.xLabel }];
   const bands: uPlot.Band[] = [];
@@ -79,37 +95,52 @@ export function Plot({ figure }: { figure: AlignedFigure }) {
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    let plot: uPlot;
-    try {
-      plot = new uPlot(options(figure, Math.max(240, el.clientWidth)), figure.data as uPlot.AlignedData, el);
-    } catch (error) {
-      setDrawError(error instanceof Error ? error.message : String(error));
-      return;
-    }
-    // Band bounds and rings are series to uPlot; keep them out of the legend (the band is drawn in its curve's colour,
-    // the rings are named once below the plot).
-    // (With a static legend uPlot leaves out the x series' row, so row i − 1 shows series i.)
-    const rows = plot.root.querySelectorAll<HTMLElement>('.u-legend .u-series');
-    const offset = rows.length === figure.data.length ? 0 : 1;
-    for (const c of figure.columns) {
-      for (const i of [c.low, c.high, c.marks]) {
-        const row = i === undefined ? undefined : rows[i - offset];
-        if (row) row.style.display = 'none';
+    let plot: uPlot | undefined;
+    let observer: ResizeObserver | undefined;
+    let live = true;
+    const draw = (uplot: UPlot) => {
+      try {
+        plot = new uplot(options(uplot, figure, Math.max(240, el.clientWidth)), figure.data as uPlot.AlignedData, el);
+      } catch (error) {
+        setDrawError(error instanceof Error ? error.message : String(error));
+        return;
       }
-    }
-    // The y range drawn, for readers of the page (and the tests): the panels of a row show the same one.
-    const showRange = () => {
-      el.dataset.yRange = `${plot.scales.y?.min ?? ''} ${plot.scales.y?.max ?? ''}`;
-    };
-    showRange();
-    const observer = new ResizeObserver(() => {
-      plot.setSize({ width: Math.max(240, el.clientWidth), height: HEIGHT });
+      const drawn = plot;
+      // Band bounds and rings are series to uPlot; keep them out of the legend (the band is drawn in its curve's colour,
+      // the rings are named once below the plot).
+      // (With a static legend uPlot leaves out the x series' row, so row i − 1 shows series i.)
+      const rows = drawn.root.querySelectorAll<HTMLElement>('.u-legend .u-series');
+      const offset = rows.length === figure.data.length ? 0 : 1;
+      for (const c of figure.columns) {
+        for (const i of [c.low, c.high, c.marks]) {
+          const row = i === undefined ? undefined : rows[i - offset];
+          if (row) row.style.display = 'none';
+        }
+      }
+      // The y range drawn, for readers of the page (and the tests): the panels of a row show the same one.
+      const showRange = () => {
+        el.dataset.yRange = `${drawn.scales.y?.min ?? ''} ${drawn.scales.y?.max ?? ''}`;
+      };
       showRange();
+      observer = new ResizeObserver(() => {
+        drawn.setSize({ width: Math.max(240, el.clientWidth), height: HEIGHT });
+        showRange();
+      });
+      observer.observe(el);
+    };
+    // Drawn after the next paint: the result's verdict, values and checks show first, the canvas a frame later.
+    let frame = requestAnimationFrame(() => {
+      frame = 0;
+      loadPlotting().then(
+        (uplot) => live && setTimeout(() => live && draw(uplot), 0),
+        (error: unknown) => live && setDrawError(`uPlot did not load: ${error instanceof Error ? error.message : String(error)}`),
+      );
     });
-    observer.observe(el);
     return () => {
-      observer.disconnect();
-      plot.destroy();
+      live = false;
+      cancelAnimationFrame(frame);
+      observer?.disconnect();
+      plot?.destroy();
     };
   }, [figure]);
 

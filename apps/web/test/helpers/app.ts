@@ -32,8 +32,15 @@ export function repeatedIds(page: Page): Promise<string[]> {
   });
 }
 
-/** Number of non-blank pixels on the first plot canvas (0 when none was drawn). */
+/** Waits until every figure on the page is drawn: figures draw a frame after the result shows (uPlot loads on
+ * demand), and a drawn one marks its box with the y range it drew. */
+export async function figuresDrawn(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.plot')].every((el) => el.dataset.yRange !== undefined), undefined, { timeout });
+}
+
+/** Number of non-blank pixels on the first plot canvas, once the figures are drawn (0 when none was drawn). */
 export async function plotInk(page: Page): Promise<number> {
+  await figuresDrawn(page);
   return page.evaluate(() => {
     const canvas = document.querySelector<HTMLCanvasElement>('.plot canvas');
     if (!canvas) return 0;

@@ -3,8 +3,14 @@ export function compileKernelsSync(): WebAssembly.Module {
   throw new Error('compileKernelsSync is not available in browsers: await compileKernels() instead');
 }
 
+/** Where the kernels' module is served from (the bundled asset): a page may fetch it ahead of the worker that compiles
+ * it, so that the worker's own request finds it in the HTTP cache. */
+export function kernelsWasmUrl(): URL {
+  return new URL('../../build/hw3.wasm', import.meta.url);
+}
+
 export async function compileKernels(): Promise<WebAssembly.Module> {
-  return compileFetched(new URL('../../build/hw3.wasm', import.meta.url));
+  return compileFetched(kernelsWasmUrl());
 }
 
 async function compileFetched(url: URL): Promise<WebAssembly.Module> {

@@ -18,6 +18,11 @@ export async function compileKernels(): Promise<WebAssembly.Module> {
   return compileKernelsSync();
 }
 
+/** The kernels' module file (a file URL here; in browsers the bundled asset's address, see source/browser.ts). */
+export function kernelsWasmUrl(): URL {
+  return new URL('../../build/hw3.wasm', import.meta.url);
+}
+
 /** build/hw3-shared.wasm (the kernels on an imported shared memory, for the two-thread path), from embedded bytes. */
 export function compileSharedKernelsSync(): WebAssembly.Module {
   return new WebAssembly.Module(decodeBase64(SHARED_WASM_BASE64));

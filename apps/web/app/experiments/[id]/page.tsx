@@ -28,7 +28,10 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
     // The marker asks instrumentation-client.ts to start the worker and load this experiment before hydration.
     <article className="experiment" {...{ [EARLY_ATTRIBUTE]: experiment.id }}>
       <p className="crumbs">
-        <Link href="/">All experiments</Link> · question {experiment.question}
+        <Link href="/" prefetch={false}>
+          All experiments
+        </Link>{' '}
+        · question {experiment.question}
         {experiment.parts && experiment.parts.length > 0 && ` (parts ${experiment.parts.join(', ')})`}
       </p>
       <h1>{experiment.title}</h1>
