@@ -61,7 +61,7 @@ async function run(message: Extract<ToWorker, { type: 'run' }>, send = post, con
   try {
     const [{ experiment, fields }] = await Promise.all([experimentNamed(message.experimentId), ready]);
     const query = new URLSearchParams(message.query);
-    const reading = chooseThreads(readQuery(experiment, fields, query), fields, query);
+    const reading = chooseThreads(readQuery(experiment, fields, query), fields);
     send({ type: 'query', id: message.id, reading: { ...reading, texts: [...reading.texts] } });
     if (message.maxSeconds !== undefined) {
       const { text, seconds } = estimateCost(experiment, reading.params, { cores });
