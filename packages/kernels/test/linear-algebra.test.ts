@@ -12,6 +12,15 @@ function sumBound(n: number, u: number, absSum: number): number {
   return (2 * n * u * absSum) / (1 - n * u);
 }
 
+/** y = Wx and t = Wᵀg by the WASM kernels of T's dtype (W: rows × cols, row-major). */
+function runMatvecKernels(T: Float32ArrayConstructor | Float64ArrayConstructor, W: Float32Array | Float64Array, x: Float32Array | Float64Array, g: Float32Array | Float64Array, rows: number, cols: number) {
+  const f32 = T === Float32Array;
+  const [pW, px, pg, py, pt] = [put(W), put(x), put(g), put(new T(rows)), put(new T(cols))];
+  (f32 ? kernels.matvecF32 : kernels.matvecF64)(pW, px, py, rows, cols);
+  (f32 ? kernels.matvecTransposedF32 : kernels.matvecTransposedF64)(pW, pg, pt, rows, cols);
+  return { y: get(T, py, rows), t: get(T, pt, cols) };
+}
+
 describe('matvec kernels vs reference (within the summation error bound)', () => {
   for (const [rows, cols] of SHAPES) {
     for (const f32 of [true, false]) {
@@ -21,11 +30,7 @@ describe('matvec kernels vs reference (within the summation error bound)', () =>
         const W = T.from(uniformData(rows * cols, rows * 7 + cols));
         const x = T.from(uniformData(cols, 11));
         const g = T.from(uniformData(rows, 13));
-        const [pW, px, pg, py, pt] = [put(W), put(x), put(g), put(new T(rows)), put(new T(cols))];
-        (f32 ? kernels.matvecF32 : kernels.matvecF64)(pW, px, py, rows, cols);
-        (f32 ? kernels.matvecTransposedF32 : kernels.matvecTransposedF64)(pW, pg, pt, rows, cols);
-        const y = get(T, py, rows);
-        const t = get(T, pt, cols);
+        const { y, t } = runMatvecKernels(T, W, x, g, rows, cols);
         const yRef = matvec.matvec(W, x, new T(rows), rows, cols);
         const tRef = matvec.matvecTransposed(W, g, new T(cols), rows, cols);
         const absW = W.map(Math.abs);
@@ -48,12 +53,10 @@ describe('matvec kernels vs their kernel-order twins (bitwise)', () => {
         const W = T.from(uniformData(rows * cols, rows * 5 + cols));
         const x = T.from(uniformData(cols, 17));
         const g = T.from(uniformData(rows, 19));
-        const [pW, px, pg, py, pt] = [put(W), put(x), put(g), put(new T(rows)), put(new T(cols))];
-        (f32 ? kernels.matvecF32 : kernels.matvecF64)(pW, px, py, rows, cols);
-        (f32 ? kernels.matvecTransposedF32 : kernels.matvecTransposedF64)(pW, pg, pt, rows, cols);
+        const { y, t } = runMatvecKernels(T, W, x, g, rows, cols);
         const name = `${f32 ? 'F32' : 'F64'} ${rows}×${cols}`;
-        expect(compare(`matvec${name}`, get(T, py, rows), matvec.matvecKernelOrder(W, x, new T(rows), rows, cols))).toBe(0);
-        expect(compare(`matvecTransposed${name}`, get(T, pt, cols), matvec.matvecTransposedKernelOrder(W, g, new T(cols), rows, cols))).toBe(0);
+        expect(compare(`matvec${name}`, y, matvec.matvecKernelOrder(W, x, new T(rows), rows, cols))).toBe(0);
+        expect(compare(`matvecTransposed${name}`, t, matvec.matvecTransposedKernelOrder(W, g, new T(cols), rows, cols))).toBe(0);
       }
     });
   }
