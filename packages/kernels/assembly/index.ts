@@ -4,6 +4,7 @@ export { rngJump, rngFillU32, uniformF32, uniformF64 } from './prng';
 export { normalF32, normalF64 } from './gaussian';
 export { matvecF32, matvecF64, matvecTransposedF32, matvecTransposedF64 } from './matvec';
 export { signgdOuterF32, signgdOuterF64, signgdF32, signgdF64 } from './signgd';
+export { signgdTrialsF32 } from './signgd-trials';
 export { rematSimulate } from './remat';
 export { sumF64, copyBytes, scaleF64, peakF32x4 } from './bandwidth';
 export { gaussianGradEstimates, scalarGradEstimates } from './estimators';

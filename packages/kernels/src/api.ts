@@ -48,6 +48,13 @@ export interface KernelExports {
   /** W (n) ← W − lr·sign(G), G (n). */
   signgdF32(wPtr: number, gPtr: number, n: number, lr: number): void;
   signgdF64(wPtr: number, gPtr: number, n: number, lr: number): void;
+  /**
+   * Problem 1b's trials for one grid point (B = 1): per trial x (d1) and g (d2) ~ N(0, I) from the state, W (d2 × d1) ←
+   * −sign(g xᵀ), train[t] ← ‖W x‖²/d2, and with withFresh ≠ 0 a fresh x and fresh[t] ← ‖W x‖²/d2 (f64 outputs, trials
+   * each; W, x, g, y are f32 scratch). The same bits as the per-call sequence normalF32, normalF32, fill 0,
+   * signgdOuterF32, matvecF32 (and normalF32, matvecF32) with the squares summed in f64.
+   */
+  signgdTrialsF32(statePtr: number, wPtr: number, xPtr: number, gPtr: number, yPtr: number, d1: number, d2: number, trials: number, withFresh: number, trainPtr: number, freshPtr: number): void;
 
   /**
    * One backward pass of an n-layer chain under the homework's remat model (see assembly/remat.ts).

@@ -4,7 +4,8 @@ import { fillNormal } from '../base/random-fills.js';
 import { matvec } from '../base/matvec.js';
 import type { Rng } from '../base/rng.js';
 import { signgdOuterUpdate, signgdUpdate } from '../base/signgd.js';
-import { WasmArray } from '../base/wasm-array.js';
+import { getKernels } from '../base/runtime.js';
+import { pointerOf, WasmArray } from '../base/wasm-array.js';
 import { RunningStats } from '../stats/running-stats.js';
 
 /** A Monte Carlo mean: `trials` i.i.d. draws, standard error from their sample variance. */
@@ -69,6 +70,20 @@ export interface SigngdEstimate {
   fresh: Estimate;
 }
 
+/** Problem 1b's B = 1 trials in one call of the signgdTrialsF32 kernel: the per-trial ‖y′‖²_rms, own x and fresh x. */
+function signgdTrials(rng: Rng, W: WasmArray<'f32'>, x: WasmArray<'f32'>, g: WasmArray<'f32'>, y: WasmArray<'f32'>, d1: number, d2: number, trials: number, withFresh: boolean): [Float64Array, Float64Array] {
+  const train = new WasmArray('f64', trials);
+  const fresh = new WasmArray('f64', withFresh ? trials : 1);
+  try {
+    const [pw, px, pg, py, pt, pf] = [W, x, g, y, train, fresh].map((a) => pointerOf(a, 'scratch'));
+    rng.withState((state) => getKernels().signgdTrialsF32(state, pw!, px!, pg!, py!, d1, d2, trials, withFresh ? 1 : 0, pt!, pf!));
+    return [train.view().slice(), fresh.view().slice()];
+  } finally {
+    train.free();
+    fresh.free();
+  }
+}
+
 /**
  * 1b and its batch extension. Per trial: B inputs x_b ~ N(0, I_{d₁}) and output gradients g_b ~ N(0, I_{d₂}) (one g for
  * all when `gradients` is 'shared'); the update is ΔW = Σ_b sign(g_b x_bᵀ) ('sum-of-signs') or sign(Σ_b g_b x_bᵀ)
@@ -98,18 +113,14 @@ export function measureSigngdRms(
       matvec(W!, xb!, { rows: d2, cols: d1, out: y! });
       fresh.push(sumSquares(y!.view(), d2) / d2);
     };
+    if (batch === 1) {
+      // The homework's case: every trial in one kernel call (the same bits as calling the kernels trial by trial).
+      const [trainValues, freshValues] = signgdTrials(rng, W!, xb!, gb!, y!, d1, d2, trials, withFresh);
+      for (let t = 0; t < trials; t++) train.push(trainValues[t]!);
+      if (withFresh) for (let t = 0; t < trials; t++) fresh.push(freshValues[t]!);
+      return { train: estimateOf(train), fresh: estimateOf(fresh) };
+    }
     for (let t = 0; t < trials; t++) {
-      if (batch === 1) {
-        // The homework's case, lean: x and g straight into WebAssembly memory.
-        fillNormal(xb!, { rng });
-        fillNormal(gb!, { rng });
-        W!.view().fill(0);
-        signgdOuterUpdate(W!, gb!, xb!, { rows: d2, cols: d1, lr: 1 });
-        matvec(W!, xb!, { rows: d2, cols: d1, out: y! });
-        train.push(sumSquares(y!.view(), d2) / d2);
-        if (withFresh) pushFresh();
-        continue;
-      }
       fillNormal(X, { rng });
       if (gradients === 'shared') {
         fillNormal(Gs.subarray(0, d2), { rng });
