@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExperimentResult } from '@hw3/core/experiments/api';
 import type { ExportedRun } from '@hw3/runs/export-format';
-import { BrowserRuns, pageRun, RunsNotKept, type KeptRunSummary } from './browser-runs';
+import { BrowserRuns, pageRun, type KeptRunSummary } from './browser-runs';
 import { readRunsFile, saveRunsFile } from './run-files';
 import { whenIdle } from './when-idle';
 
@@ -20,78 +20,94 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function useBrowserRuns(experimentId: string) {
+/**
+ * `listNow`: whether to read the list yet. The page passes false while its first result is on its way: opening the
+ * database and drawing up to LIST_LIMIT rows took 50–100 ms of the main thread that the first result waited for.
+ */
+export function useBrowserRuns(experimentId: string, listNow: boolean) {
   const store = useRef<Promise<BrowserRuns> | undefined>(undefined);
   const [keeping, setKeeping] = useState<Keeping>({ kind: 'opening' });
   const [list, setList] = useState<{ runs: KeptRunSummary[]; total: number }>({ runs: [], total: 0 });
 
   const failed = useCallback((error: unknown) => setKeeping({ kind: 'not-kept', reason: reasonOf(error) }), []);
 
+  /** The run store, opened on first use (keeping a finished run may come before the list is read). */
+  const opened = useCallback((): Promise<BrowserRuns> => {
+    if (!store.current) {
+      store.current = BrowserRuns.open();
+      store.current.catch(() => undefined);
+    }
+    return store.current;
+  }, []);
+
   const refresh = useCallback(async () => {
-    const s = await store.current;
-    if (s) setList(await s.list(experimentId));
-  }, [experimentId]);
+    setList(await (await opened()).list(experimentId));
+  }, [experimentId, opened]);
 
   useEffect(() => {
-    // Opened once the page is idle, so the page's first result does not wait for the database; keep() and the rest
-    // await `store.current`, set here at once.
+    if (!listNow) return;
+    // When the page is idle, so that what the reader waits for is drawn first.
     let live = true;
-    const opening = new Promise<BrowserRuns>((resolve, reject) => whenIdle(() => BrowserRuns.open().then(resolve, reject)));
-    store.current = opening;
-    opening.then(
-      (s) => {
-        if (!live) return;
-        setKeeping({ kind: 'kept' });
-        s.list(experimentId).then((l) => live && setList(l), failed);
-      },
-      (error) => live && failed(error),
+    const cancel = whenIdle(() =>
+      opened().then(
+        (s) => {
+          if (!live) return;
+          setKeeping({ kind: 'kept' });
+          s.list(experimentId).then((l) => live && setList(l), (error) => live && failed(error));
+        },
+        (error) => live && failed(error),
+      ),
     );
-    opening.catch(() => undefined);
     return () => {
       live = false;
-      store.current = undefined;
-      opening.then((s) => s.close(), () => undefined);
+      cancel();
     };
-  }, [experimentId, failed]);
+  }, [experimentId, failed, listNow, opened]);
+
+  // The connection closes with the page's view of it (a reopened view opens it again).
+  useEffect(
+    () => () => {
+      const s = store.current;
+      store.current = undefined;
+      s?.then((x) => x.close(), () => undefined);
+    },
+    [],
+  );
 
   /** Keeps a run this page computed. */
   const keep = useCallback(
     async (result: ExperimentResult, ms: number) => {
       try {
-        const s = await store.current;
-        if (!s) return;
-        await s.keep(pageRun(result, ms));
+        await (await opened()).keep(pageRun(result, ms));
         await refresh();
       } catch (error) {
         failed(error);
       }
     },
-    [refresh, failed],
+    [opened, refresh, failed],
   );
 
-  const open = useCallback(async (uid: string): Promise<ExportedRun | undefined> => (await store.current)?.get(uid), []);
+  const open = useCallback(async (uid: string): Promise<ExportedRun | undefined> => (await opened()).get(uid), [opened]);
 
   const remove = useCallback(
     async (uid: string) => {
       try {
-        await (await store.current)?.remove(uid);
+        await (await opened()).remove(uid);
         await refresh();
       } catch (error) {
         failed(error);
       }
     },
-    [refresh, failed],
+    [opened, refresh, failed],
   );
 
   /** Saves this experiment's kept runs (or every kept run) as an export file. */
   const exportRuns = useCallback(
     async (scope: 'experiment' | 'all') => {
-      const s = await store.current;
-      if (!s) return;
-      const runs = await s.all(scope === 'experiment' ? experimentId : undefined);
+      const runs = await (await opened()).all(scope === 'experiment' ? experimentId : undefined);
       await saveRunsFile(runs, `hw3-runs-${scope === 'experiment' ? experimentId : 'all'}-${new Date().toISOString().slice(0, 10)}.json`);
     },
-    [experimentId],
+    [experimentId, opened],
   );
 
   /** Checks a file and keeps its runs (all or none). */
@@ -99,9 +115,7 @@ export function useBrowserRuns(experimentId: string) {
     async (file: File): Promise<ImportOutcome> => {
       try {
         const runs = await readRunsFile(file);
-        const s = await store.current;
-        if (!s) throw new RunsNotKept('the browser’s run store is not open');
-        const { added, skipped } = await s.importRuns(runs);
+        const { added, skipped } = await (await opened()).importRuns(runs);
         await refresh();
         return { kind: 'imported', file: file.name, added, skipped, ofThisExperiment: runs.filter((r) => r.result.id === experimentId).length };
       } catch (error) {
@@ -109,7 +123,7 @@ export function useBrowserRuns(experimentId: string) {
         return { kind: 'refused', file: file.name, code: e.code ?? 'IMPORT_FAILED', message: reasonOf(error), allowed: e.allowed };
       }
     },
-    [experimentId, refresh],
+    [experimentId, opened, refresh],
   );
 
   return { keeping, runs: list.runs, total: list.total, keep, open, remove, exportRuns, importFile };

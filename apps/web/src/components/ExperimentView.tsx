@@ -144,6 +144,16 @@ export function ExperimentView({ texts: experiment, form: spec }: { texts: Exper
   };
 
   const running = state.status === 'checking' || state.status === 'running' || state.status === 'cancelling';
+  // The kept runs are listed once the page shows its first result, or has none coming, or after 3 s at the latest.
+  const [listKeptRuns, setListKeptRuns] = useState(false);
+  const firstShown = !running || state.partial !== undefined || state.result !== undefined;
+  useEffect(() => {
+    if (firstShown && state.status !== 'idle') setListKeptRuns(true);
+  }, [firstShown, state.status]);
+  useEffect(() => {
+    const timer = setTimeout(() => setListKeptRuns(true), 3000);
+    return () => clearTimeout(timer);
+  }, []);
   const problems = state.reading?.problems ?? [];
   return (
     <>
@@ -261,7 +271,7 @@ export function ExperimentView({ texts: experiment, form: spec }: { texts: Exper
           running
         />
       )}
-      <KeptRuns experiment={experiment} finished={state.status === 'done' && state.result && state.ms !== undefined ? { result: state.result, ms: state.ms } : undefined} />
+      <KeptRuns experiment={experiment} listNow={listKeptRuns} finished={state.status === 'done' && state.result && state.ms !== undefined ? { result: state.result, ms: state.ms } : undefined} />
     </>
   );
 }
