@@ -34,6 +34,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The kernels' .wasm is fetched relative to the bundled worker; nothing else is loaded from the network.
   images: { unoptimized: true },
+  // Pages are built once and never regenerated; without this, `next start` copies each page it serves into
+  // .next/server/route-cache/, keyed by the route only, and keeps serving that copy after a rebuild that restores .next
+  // from turbo's cache (which adds files but removes none): the explorer then showed the previous build's pages.
+  experimental: { isrFlushToDisk: false },
   // The API reference (scripts/build-docs.mjs writes it into public/docs/): static hosts serve /docs/ as its
   // index.html; the server is told to.
   ...(staticExport
