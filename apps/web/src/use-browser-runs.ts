@@ -52,7 +52,8 @@ export function useBrowserRuns(experimentId: string, listNow: boolean) {
       opened().then(
         (s) => {
           if (!live) return;
-          setKeeping({ kind: 'kept' });
+          // Only while still opening: keeping a finished run may have failed already (a full quota), and that stands.
+          setKeeping((k) => (k.kind === 'opening' ? { kind: 'kept' } : k));
           s.list(experimentId).then((l) => live && setList(l), (error) => live && failed(error));
         },
         (error) => live && failed(error),
