@@ -3,7 +3,10 @@
 // its default parameters: the JavaScript fetched after the HTML's own scripts (the worker, the experiment's chunk,
 // lazy chunks), whether the MNIST data chunk was fetched, and the time from navigation to the first result shown (a
 // partial result of a run still going, or the complete one) and to the complete result. Then 1b and remat are timed
-// three times each, cold and warm (cached). Printed by `npm run sizes -w @hw3/web`.
+// three times each: cold (empty cache) in a new tab, cold in a tab already showing a file of the site, and warm
+// (cached). A new tab's first navigation to the site waits for Chromium to start a renderer process for it, which no
+// page can shorten (a desktop browser usually has one ready); the second condition leaves that out, and each row says
+// when the page's scripts were asked for. Printed by `npm run sizes -w @hw3/web`.
 // What was fetched is read from a recording proxy in front of `next start`, not from Chromium's page events: a worker
 // started by a worker (lr-transfer's training pool) fetches the digits where page-level events do not see it.
 import { readFileSync, statSync } from 'node:fs';
@@ -34,6 +37,15 @@ interface Visit {
   mnist: boolean;
   firstMs: number | undefined;
   completeMs: number | undefined;
+  /** When the page asked for its first script (the HTML has arrived and its renderer is parsing it). */
+  scriptsAskedMs: number | undefined;
+}
+
+/** How a visit starts: cache emptied or not, and whether the tab already shows a file of the site. */
+interface Start {
+  cold: boolean;
+  /** The tab first opens the site's icon (an image: no script is run or cached), so its renderer is running. */
+  tabOnSite?: boolean;
 }
 
 /** A proxy in front of `target` that records every URL it serves (the page's, its workers' and theirs). */
@@ -57,13 +69,14 @@ let served: string[] = [];
 /** Requests that left the site (none expected: the explorer fetches nothing from the network). */
 const offsite: string[] = [];
 
-async function visit(browser: Browser, base: string, path: string, cold: boolean, waitComplete: boolean): Promise<Visit> {
+async function visit(browser: Browser, base: string, path: string, { cold, tabOnSite = false }: Start, waitComplete: boolean): Promise<Visit> {
   // A plain page, not the tests' openPage: Playwright's request routing (which blocks off-site requests there) turns
   // the HTTP cache off, so a 'warm' visit would fetch everything again. Here off-site requests are only recorded.
   const page = await browser.context.newPage();
   page.on('request', (r) => {
     if (!r.url().startsWith(base) && !/^(blob|data):/.test(r.url())) offsite.push(r.url());
   });
+  if (tabOnSite) await page.goto(`${base}/icon.svg`);
   if (cold) await (await browser.context.newCDPSession(page)).send('Network.clearBrowserCache');
   const from = served.length;
   const response = await page.goto(`${base}${path}`);
@@ -84,6 +97,7 @@ async function visit(browser: Browser, base: string, path: string, cold: boolean
     if (served.length !== seen) [seen, quietSince] = [served.length, Date.now()];
     else if (Date.now() - quietSince >= 1500) break;
   }
+  const scriptsAskedMs = await page.evaluate(() => performance.getEntriesByType('resource').find((r) => r.name.endsWith('.js'))?.startTime);
   const fetched = [...new Set(served.slice(from).filter((u) => /^\/_next\/static\/.*\.js$/.test(u)))].map((u) => `${base}${u}`);
   const inHtml = fetched.filter((u) => html.includes(new URL(u).pathname));
   const later = fetched.filter((u) => !html.includes(new URL(u).pathname));
@@ -94,6 +108,7 @@ async function visit(browser: Browser, base: string, path: string, cold: boolean
     mnist: later.some(isMnist) || inHtml.some(isMnist),
     firstMs,
     completeMs,
+    scriptsAskedMs,
   };
 }
 
@@ -109,11 +124,11 @@ try {
   console.log(`\nLive, in Chromium against next start (load average ${loadavg()[0]!.toFixed(1)} on this machine):`);
   console.log(`  ${'page (default parameters, cold cache)'.padEnd(40)} ${'first-load JS'.padStart(13)} ${'fetched later'.padStart(13)}  MNIST  ${'first result'.padStart(12)}`);
   for (const e of experiments) {
-    const v = await visit(browser, server.base, `/experiments/${e.id}/`, true, false);
+    const v = await visit(browser, server.base, `/experiments/${e.id}/`, { cold: true }, false);
     console.log(`  ${`/experiments/${e.id}/`.padEnd(40)} ${kib(v.firstLoadJs).padStart(13)} ${kib(v.laterJs).padStart(13)}  ${(v.mnist ? 'yes' : 'no').padEnd(5)}  ${ms(v.firstMs).padStart(12)}`);
   }
   for (const path of ['/', '/claims/']) {
-    const v = await visit(browser, server.base, path, true, false);
+    const v = await visit(browser, server.base, path, { cold: true }, false);
     console.log(`  ${path.padEnd(40)} ${kib(v.firstLoadJs).padStart(13)} ${kib(v.laterJs).padStart(13)}  ${(v.mnist ? 'yes' : 'no').padEnd(5)}`);
   }
   console.log('\nTime from navigation to the first result shown / to the complete result (median of 3, default parameters):');
@@ -121,13 +136,18 @@ try {
     ['1b', 'signgd-update'],
     ['remat', 'remat'],
   ] as const) {
-    for (const cold of [true, false]) {
+    for (const [name, start] of [
+      ['cold', { cold: true }],
+      ['cold, tab on the site', { cold: true, tabOnSite: true }],
+      ['warm', { cold: false }],
+    ] as const) {
       const runs: Visit[] = [];
-      if (!cold) await visit(browser, server.base, `/experiments/${id}/`, false, true);
-      for (let i = 0; i < 3; i++) runs.push(await visit(browser, server.base, `/experiments/${id}/`, cold, true));
-      const first = runs.map((r) => r.firstMs).filter((x): x is number => x !== undefined);
-      const complete = runs.map((r) => r.completeMs).filter((x): x is number => x !== undefined);
-      console.log(`  ${label.padEnd(6)} ${cold ? 'cold' : 'warm'}: first ${ms(median(first))}, complete ${ms(median(complete))} (all: ${runs.map((r) => `${ms(r.firstMs)}/${ms(r.completeMs)}`).join(', ')})`);
+      if (!start.cold) await visit(browser, server.base, `/experiments/${id}/`, start, true);
+      for (let i = 0; i < 3; i++) runs.push(await visit(browser, server.base, `/experiments/${id}/`, start, true));
+      const pick = (key: 'firstMs' | 'completeMs' | 'scriptsAskedMs') => runs.map((r) => r[key]).filter((x): x is number => x !== undefined);
+      console.log(
+        `  ${label.padEnd(6)} ${name.padEnd(22)} first ${ms(median(pick('firstMs')))}, complete ${ms(median(pick('completeMs')))}; scripts asked for at ${ms(median(pick('scriptsAskedMs')))} (all: ${runs.map((r) => `${ms(r.firstMs)}/${ms(r.completeMs)}`).join(', ')})`,
+      );
     }
   }
   if (offsite.length > 0) console.log(`\nWARNING: requests left the site: ${[...new Set(offsite)].join(', ')}`);
