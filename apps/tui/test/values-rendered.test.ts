@@ -10,7 +10,7 @@ import { resultLines } from '../src/render/result.js';
 /** A key written as an identifier ('slopeD1', 'var_score_mu'): what must never reach a reader. Plain words ('fwd',
  * 'trials') are the homework's own vocabulary and may appear in prose. */
 const identifierKeys = (values: Record<string, unknown>) => Object.keys(values).filter((key) => /[^a-z]/.test(key));
-const small = (e: Experiment) => e.presets?.['smoke'] ?? e.presets?.['quick'] ?? {};
+const small = (e: Experiment) => e.presets?.smoke ?? e.presets?.quick ?? {};
 const noColour = createStyle({ isTTY: false });
 
 describe.each(experiments.map((e) => [e.id, e] as const))('%s', (_id, experiment) => {

@@ -117,6 +117,10 @@ async function addPoint(json) {
   writeCalibration(experiments, fits, points);
 }
 
+/** Four significant digits; an exact zero (a fit clamped at no overhead) as `0`, not `0.000`, which Biome misreads as
+ * an approximation of a Math constant. */
+const fourDigits = (x) => (x === 0 ? '0' : x.toPrecision(4));
+
 function writeCalibration(experiments, fits, points) {
   const cpus = os.cpus();
   const machine = `${os.type()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.versions.node}`;
@@ -124,7 +128,7 @@ function writeCalibration(experiments, fits, points) {
   points.sort((x, y) => order.indexOf(x.id) - order.indexOf(y.id));
   const fitText = order
     .filter((id) => fits[id])
-    .map((id) => `    '${id}': { overheadSeconds: ${fits[id].overheadSeconds.toPrecision(4)}, secondsPerUnit: ${fits[id].secondsPerUnit.toPrecision(4)} },`)
+    .map((id) => `    '${id}': { overheadSeconds: ${fourDigits(fits[id].overheadSeconds)}, secondsPerUnit: ${fourDigits(fits[id].secondsPerUnit)} },`)
     .join('\n');
   const pointText = points.map((p) => `    { id: '${p.id}', preset: '${p.preset}', units: ${p.units}, cpuSeconds: ${p.cpuSeconds} },`).join('\n');
   writeFileSync(
