@@ -9,7 +9,7 @@
 //
 // The page's first worker may already be running when this component mounts: instrumentation-client.ts starts it (see
 // early-worker.ts) before React hydrates the page, and the component takes it with everything it said so far.
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { createWorker, takeEarlyWorker } from './early-worker';
 import { isFinal, NO_REQUEST, type FromWorker, type ToWorker } from './worker-protocol';
 
@@ -77,8 +77,7 @@ export function useWorker(onMessage: (message: FromWorker) => void): WorkerHandl
     spawn();
   }, [spawn]);
 
-  // Before paint: the component's first request (ExperimentView's, also a layout effect) then goes straight out.
-  useLayoutEffect(() => {
+  useEffect(() => {
     spawn();
     const deadline = deadlineMs();
     const watchdog = setInterval(() => {

@@ -3,7 +3,7 @@
 // sends the query to the worker, which reads it into the form and runs; submitting the form writes the query, which
 // triggers the run. The page holds no experiment code: the form is drawn from a server-made description (FormSpec),
 // and the worker checks every value against the experiment's own schema as it is typed.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { FormSpec } from '../form-spec';
 import { downloadReport } from '../hand-in';
@@ -92,10 +92,8 @@ export function ExperimentView({ texts: experiment, form: spec }: { texts: Exper
   // A new URL (first load, form submit, back/forward): the worker reads it and runs. Unless the reader pressed Run,
   // only a cheap run starts: opening a page never starts more than a few seconds of work by itself (a longer run is
   // 'held', and the page offers its Run buttons).
-  // A layout effect, like the worker's adoption in useWorker: the request leaves as the view is committed, not after
-  // the browser has painted it (on a page full of typeset maths that paint took 35–45 ms of the first result's time).
   // biome-ignore lint/correctness/useExhaustiveDependencies: `search` is the trigger; the effect reads the address through currentSearch().
-  useLayoutEffect(() => {
+  useEffect(() => {
     setSubmitted(false);
     run(currentSearch().replace(/^\?/, ''), asked.current ? undefined : AUTO_RUN_SECONDS);
     asked.current = false;
