@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { codeVersion as runCodeVersion } from '@hw3/runs/code-version';
+import { isolationRules } from './src/isolation';
 
 // HW3_STATIC=1 builds a static export into out/ (any static host); otherwise a server build for `next start`.
 const staticExport = process.env.HW3_STATIC === '1';
@@ -44,18 +45,11 @@ const nextConfig: NextConfig = {
     ? {}
     : {
         rewrites: async () => [{ source: '/docs/', destination: '/docs/index.html' }],
-        // Cross-origin isolation, so that a run's worker may share WebAssembly memory with a kernel thread (`threads`
-        // 2). Everything the pages load is same-origin (fonts, KaTeX, the .wasm, the docs), so require-corp blocks
-        // nothing. A static host cannot send these: the static export runs one thread and says why.
-        headers: async () => [
-          {
-            source: '/:path*',
-            headers: [
-              { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-              { key: 'Cross-Origin-Embedder-Policy', value: 'require-corp' },
-            ],
-          },
-        ],
+        // Cross-origin isolation, so that a training run's worker may share WebAssembly memory with a kernel thread
+        // (`threads` 2), on the pages that can use it (src/isolation.ts says which, and what it costs elsewhere).
+        // Everything the pages load is same-origin (fonts, KaTeX, the .wasm), so require-corp blocks nothing. A static
+        // host cannot send these: the static export runs one thread and says why.
+        headers: async () => isolationRules(),
       }),
 };
 

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { experiments } from '@hw3/core';
 import { groupByQuestion } from '@hw3/client/groups';
+import { ExperimentLink } from '../src/components/ExperimentLink';
 
 export default function Home() {
   const groups = groupByQuestion(experiments);
@@ -17,11 +18,11 @@ export default function Home() {
           <ul className="cards">
             {g.experiments.map((e) => (
               <li key={e.id}>
-                <Link href={`/experiments/${e.id}/`} className="card">
+                <ExperimentLink id={e.id} className="card">
                   <span className="q">{e.question}</span>
                   <strong>{e.title}</strong>
                   <span>{e.summary}</span>
-                </Link>
+                </ExperimentLink>
               </li>
             ))}
           </ul>

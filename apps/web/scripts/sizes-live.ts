@@ -4,9 +4,9 @@
 // lazy chunks), whether the MNIST data chunk was fetched, and the time from navigation to the first result shown (a
 // partial result of a run still going, or the complete one) and to the complete result. Then 1b and remat are timed
 // three times each: cold (empty cache) in a new tab, cold in a tab already showing a file of the site, and warm
-// (cached). A new tab's first navigation to the site waits for Chromium to start a renderer process for it, which no
-// page can shorten (a desktop browser usually has one ready); the second condition leaves that out, and each row says
-// when the page's scripts were asked for. Printed by `npm run sizes -w @hw3/web`.
+// (cached). The second condition leaves out what a new tab costs by itself, and each row says when the page's scripts
+// were asked for: later on a cross-origin-isolated page, whose first visit in a tab waits for Chromium to start a
+// renderer process for it (src/isolation.ts). Printed by `npm run sizes -w @hw3/web`.
 // What was fetched is read from a recording proxy in front of `next start`, not from Chromium's page events: a worker
 // started by a worker (lr-transfer's training pool) fetches the digits where page-level events do not see it.
 import { readFileSync, statSync } from 'node:fs';

@@ -1,7 +1,7 @@
-// Two kernel threads in the browser (issue 14, item 4): `next start` serves the pages cross-origin isolated, so a
-// run's worker can share its WebAssembly memory with a nested kernel-thread worker. A training experiment run from
-// its page with 1 and with 2 threads gives the same numbers, bit for bit (lr-transfer's MLPs and a Transformer
-// experiment); the static export (no headers) runs one thread and says why.
+// Two kernel threads in the browser (issue 14, item 4): `next start` serves the training pages cross-origin isolated,
+// so a run's worker can share its WebAssembly memory with a nested kernel-thread worker (the other pages are not:
+// src/isolation.ts). A training experiment run from its page with 1 and with 2 threads gives the same numbers, bit for
+// bit (lr-transfer's MLPs and a Transformer experiment); the static export (no headers) runs one thread and says why.
 import type { Server } from 'node:http';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { writeQuery } from '../src/url-state';
@@ -45,18 +45,40 @@ async function open(origin: string): Promise<WatchedPage> {
 const lrTransfer = cases.find((c) => c.experiment.id === 'lr-transfer')!;
 const seed = 5;
 
-test('next start serves every kind of page cross-origin isolated, and they load without errors', async () => {
-  for (const path of ['/', '/claims/', '/docs/', '/experiments/remat/']) {
+test('next start serves the training pages cross-origin isolated, and no other page, all without errors', async () => {
+  const pages: [string, boolean][] = [
+    ['/', false],
+    ['/claims/', false],
+    ['/docs/', false],
+    ['/experiments/remat/', false],
+    ['/experiments/signgd-update/', false],
+    ['/experiments/lr-transfer/', true],
+    ['/experiments/transformer-lr-transfer/', true],
+    ['/experiments/transformer-coord-check/', true],
+  ];
+  for (const [path, isolated] of pages) {
     const p = await open(server.base);
     const response = await p.page.goto(`${server.base}${path}`);
-    expect(response?.headers()['cross-origin-opener-policy'], path).toBe('same-origin');
-    expect(response?.headers()['cross-origin-embedder-policy'], path).toBe('require-corp');
+    expect(response?.headers()['cross-origin-opener-policy'], path).toBe(isolated ? 'same-origin' : undefined);
+    expect(response?.headers()['cross-origin-embedder-policy'], path).toBe(isolated ? 'require-corp' : undefined);
     await p.page.waitForSelector('h1');
     await p.page.waitForLoadState('networkidle');
-    expect(await p.page.evaluate(() => crossOriginIsolated), path).toBe(true);
+    expect(await p.page.evaluate(() => crossOriginIsolated), path).toBe(isolated);
     expect(p.errors, path).toEqual([]);
     expect(p.offsite, path).toEqual([]);
   }
+});
+
+// The home page is not isolated, and a soft navigation would keep its document: the card loads a new one.
+test('following the home page\'s card to lr-transfer lands on an isolated page that offers two threads', async () => {
+  const p = await open(server.base);
+  await p.page.goto(`${server.base}/`);
+  await p.page.waitForSelector('h1');
+  expect(await p.page.evaluate(() => crossOriginIsolated)).toBe(false);
+  await Promise.all([p.page.waitForURL(`${server.base}/experiments/lr-transfer/`), p.page.click('a.card[href="/experiments/lr-transfer/"]')]);
+  await expect.poll(() => p.page.textContent('[data-testid="threads-note"]'), { timeout: 60_000 }).toContain('cross-origin isolated');
+  expect(await p.page.evaluate(() => crossOriginIsolated)).toBe(true);
+  expect(p.errors).toEqual([]);
 });
 
 // 2 is offered, 1 stays the default: a sweep of many runs is faster with one run per core than with two threads per run.

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Link from 'next/link';
 import type { CalibrationReport, CheckCalibration, Rate } from '@hw3/core';
+import { ExperimentLink } from '../../src/components/ExperimentLink';
 
 export const metadata = { title: 'Calibration — HW3 Lab explorer' };
 
@@ -44,7 +45,7 @@ export default function CalibrationPage() {
         report.experiments.map((e) => (
           <section key={e.id} className="group" aria-labelledby={`cal-${e.id}`}>
             <h2 id={`cal-${e.id}`}>
-              <Link href={`/experiments/${e.id}/`}>{e.id}</Link>: {e.title}
+              <ExperimentLink id={e.id}>{e.id}</ExperimentLink>: {e.title}
             </h2>
             <p>
               Preset {e.preset ?? 'none (defaults)'}, seeds {e.firstSeed}–{e.firstSeed + e.seeds - 1}; runs with a failing check {rate(e.anyFailure)} —{' '}
