@@ -6,10 +6,11 @@
 // showed its first result at 1 328–1 610 ms with them and at 1 140–1 407 ms without. Only the experiments that can use a
 // second thread (those with a `threads` parameter) pay it; every other page is served without the headers.
 import { experiments, findExperiment, paramFields, type Experiment } from '@hw3/core';
+import { offersThreads } from './thread-choice';
 
 /** Whether this experiment's runs can take a second kernel thread, which needs a cross-origin-isolated page. */
 export function runsKernelThreads(experiment: Experiment): boolean {
-  return paramFields(experiment).some((f) => f.name === 'threads');
+  return offersThreads(paramFields(experiment));
 }
 
 /** Whether the page of the experiment with this id is served cross-origin isolated (false for unknown ids). */

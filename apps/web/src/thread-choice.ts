@@ -10,9 +10,14 @@ import type { QueryState } from './url-state';
 
 const FIELD = 'threads';
 
+/** Whether an experiment with these fields offers a second kernel thread (a `threads` parameter): the training runs. */
+export function offersThreads(fields: readonly ParamField[]): boolean {
+  return fields.some((f) => f.name === FIELD);
+}
+
 /** `reading` with the threads this page runs (and `threads`: what the page says about them), or unchanged. */
 export function chooseThreads(reading: QueryState, fields: readonly ParamField[]): QueryState & { threads?: string } {
-  if (!fields.some((f) => f.name === FIELD)) return reading;
+  if (!offersThreads(fields)) return reading;
   const support = kernelThreadsSupport();
   if (support.available) {
     return {
