@@ -16,6 +16,9 @@ import { gzipSync } from 'node:zlib';
 import { experiments } from '@hw3/core';
 import { launch, type Browser } from '../test/helpers/browser';
 import { startNext } from '../test/helpers/next-server';
+import { requireLiveSetUp } from './live-set-up';
+
+requireLiveSetUp('sizes (live part; `-- --static` skips it)');
 
 const WAIT_MS = 30_000;
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;

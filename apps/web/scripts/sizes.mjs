@@ -3,12 +3,16 @@
 // browsers skip); then the chunks no page references (the worker's and lazy ones), the MNIST chunk, the .wasm.
 // Then, unless --static, scripts/sizes-live.ts visits pages in Chromium (against `next start`) for what they really
 // fetch and how long the first result takes.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 
 const out = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'out';
+if (!existsSync(join(out, 'index.html'))) {
+  console.error(`sizes: no static export in ${out}/ (no ${join(out, 'index.html')}): run \`npm run build -w @hw3/web\` first`);
+  process.exit(2);
+}
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const size = (file) => {
   const bytes = readFileSync(file);

@@ -8,6 +8,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { launch, openPage, type Browser } from '../test/helpers/browser';
 import { startNext } from '../test/helpers/next-server';
+import { requireLiveSetUp } from './live-set-up';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,6 +21,7 @@ if (!(width >= 16 && width <= 4096 && fewSteps >= 1 && manySteps > fewSteps && r
   console.error('usage: threads-live.ts [--width 16…4096] [--steps FEW,MANY with MANY > FEW ≥ 1] [--rounds ≥ 1]');
   process.exit(2);
 }
+requireLiveSetUp('threads');
 const RUNS_AT_WIDTH = 3; // SP, μP and the control
 
 function query(threads: number, steps: number): string {

@@ -1,11 +1,17 @@
 // Debian's Chromium driven by playwright-core: a fresh profile and XDG folders in a temp directory, so nothing is
 // written under $HOME; every page records console errors and uncaught exceptions for the tests to assert on.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.HW3_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Why Chromium cannot be launched, in a sentence that says what to do; undefined when it is there. */
+export function chromiumMissing(): string | undefined {
+  if (existsSync(CHROMIUM)) return undefined;
+  return `no Chromium at ${CHROMIUM}${process.env.HW3_CHROMIUM ? ' (from HW3_CHROMIUM)' : ''}: install Debian's with \`bash scripts/ensure-test-deps.sh\` from the repository root, or set HW3_CHROMIUM to a Chromium binary`;
+}
 
 export interface Browser {
   context: BrowserContext;
@@ -13,6 +19,8 @@ export interface Browser {
 }
 
 export async function launch(): Promise<Browser> {
+  const missing = chromiumMissing();
+  if (missing) throw new Error(missing);
   const dir = mkdtempSync(join(tmpdir(), 'hw3-web-e2e-'));
   const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
     executablePath: CHROMIUM,
