@@ -1,7 +1,7 @@
 // `hw3 run` keeping runs in the store, and `hw3 runs …`, on a temporary store file, spawned as a user would.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,9 +125,12 @@ describe.concurrent('bad input to the run store: exit 2, typed error, nothing to
     [['runs', 'list', '--limit', '-1'], 'INVALID_ARGUMENT', '--limit'],
     [['runs', 'import', 'nowhere.json'], 'IMPORT_INVALID', '<file>'],
   ])('%j', async (args, code, param) => {
-    const r = await hw3([...args, '--json', '--store', join(dir, 'bad.sqlite')]);
+    const store = join(dir, `bad-${args.join('-')}.sqlite`);
+    const r = await hw3([...args, '--json', '--store', store]);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout)).toMatchObject({ error: { code, param } });
+    // A bad argument is refused before the store is opened, so no store file is made for it.
+    if (code !== 'RUN_NOT_FOUND') expect(existsSync(store), `${store} was created`).toBe(false);
   });
 
   it('HW3_STORE=off: nothing to list', async () => {

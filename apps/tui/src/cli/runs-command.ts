@@ -9,7 +9,7 @@ import { textTable, type Align } from '@hw3/client/table';
 
 const renderTable = (rows: string[][], align: Align[] = []) => textTable(rows, { align, indent: '  ' });
 import { resultText } from './result-text.js';
-import { storePath, withStore } from './store-access.js';
+import { asStoreInput, storePath, withStore } from './store-access.js';
 import { createStyle, type Style } from './style.js';
 
 const STORE_HELP = 'run store file (default $HW3_STORE, else ~/.local/share/hw3/runs.sqlite)';
@@ -154,7 +154,8 @@ export function runsCommand(): Command {
     .option('--store <path>', STORE_HELP)
     .option('--json', 'print exactly one JSON object on stdout')
     .action(async (path: string, opts: { store?: string; json?: boolean }) => {
-      const outcome = await withStore(requireStorePath(opts.store), (s) => s.saveMany(readExportFile(path)));
+      const runs = asStoreInput(() => readExportFile(path)); // before the store is opened: a bad file leaves no store behind
+      const outcome = await withStore(requireStorePath(opts.store), (s) => s.saveMany(runs));
       if (opts.json) process.stdout.write(`${JSON.stringify(outcome)}\n`);
       else print([`imported ${outcome.added} run${outcome.added === 1 ? '' : 's'}${outcome.skipped ? `, ${outcome.skipped} already stored` : ''}`]);
     });
@@ -165,7 +166,8 @@ export function runsCommand(): Command {
     .option('--store <path>', STORE_HELP)
     .option('--json', 'print exactly one JSON object on stdout')
     .action(async (ids: string[], opts: { store?: string; json?: boolean }) => {
-      const removed = await withStore(requireStorePath(opts.store), (s) => s.remove(ids.map(parseId)));
+      const wanted = ids.map(parseId); // before the store is opened: a bad id leaves no store behind
+      const removed = await withStore(requireStorePath(opts.store), (s) => s.remove(wanted));
       if (opts.json) process.stdout.write(`${JSON.stringify({ removed })}\n`);
       else print([`removed ${removed} run${removed === 1 ? '' : 's'}`]);
     });

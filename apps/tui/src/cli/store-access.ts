@@ -19,13 +19,18 @@ export function storeUsageError(error: RunStoreError): UsageError {
   return new UsageError(error.message, { code: error.code, param, value: clipText(error.subject, 200), allowed: error.allowed });
 }
 
-/** Opens the store, mapping store errors to exit 2. */
-export function openStore(path: string, options: { readonly?: boolean } = {}): RunStore {
+/** Runs `fn`, such as reading an export file before the store is opened, mapping store errors to exit 2. */
+export function asStoreInput<T>(fn: () => T): T {
   try {
-    return RunStore.open(path, options);
+    return fn();
   } catch (error) {
     throw error instanceof RunStoreError ? storeUsageError(error) : error;
   }
+}
+
+/** Opens the store, mapping store errors to exit 2. */
+export function openStore(path: string, options: { readonly?: boolean } = {}): RunStore {
+  return asStoreInput(() => RunStore.open(path, options));
 }
 
 /** Runs `fn` with the store open (closed after), mapping store errors to exit 2. */
